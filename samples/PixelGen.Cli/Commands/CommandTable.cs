@@ -1,0 +1,9 @@
+namespace PixelGen.Cli.Commands;
+
+/// <summary>The CLI's verbs. Add a command: one file under Commands/, one line here.</summary>
+internal static class CommandTable
+{
+    public static readonly IReadOnlyList<ICliCommand> All =
+    [
+    ];
+}
