@@ -1,4 +1,5 @@
 using PixelGen;
+using PixelGen.Cli;
 using PixelGen.Cli.Commands;
 
 return CliApp.Run(args, Console.Out, Console.Error);
