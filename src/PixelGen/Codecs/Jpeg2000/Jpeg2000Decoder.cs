@@ -12,6 +12,11 @@ internal static unsafe class Jpeg2000Decoder
     private const int ParametersSize = 8252; // sizeof(opj_dparameters_t) in OpenJPEG 2.x
 
     public static void Decode(ReadOnlySpan<byte> source, Span<byte> destination, FrameLayout layout, bool highThroughputSyntax)
+        => Decode(source, destination, layout, highThroughputSyntax, OpenJpegLibrary.Instance, OpenJpegLibrary.UnavailableReason);
+
+    /// <summary>Decodes with a given library (null: as if OpenJPEG were not installed, with <paramref name="unavailableReason"/>).</summary>
+    internal static void Decode(ReadOnlySpan<byte> source, Span<byte> destination, FrameLayout layout, bool highThroughputSyntax,
+        OpenJpegLibrary? library, string? unavailableReason)
     {
         layout.EnsureValid();
         if (!Jpeg2000SampleWriter.Supports(layout))
@@ -24,8 +29,8 @@ internal static unsafe class Jpeg2000Decoder
         if (!Jpeg2000Header.EndsWithEoc(source.Slice(header.CodestreamOffset, header.CodestreamLength)))
             throw new PixelDataException("JPEG 2000 codestream is truncated (it does not end with EOC, FF D9)", null, source.Length);
 
-        var library = OpenJpegLibrary.Instance
-            ?? throw new CodecUnavailableException(OpenJpegLibrary.UnavailableReason ?? OpenJpegLibrary.InstallHint);
+        if (library is null)
+            throw new CodecUnavailableException(unavailableReason ?? OpenJpegLibrary.InstallHint);
         if ((highThroughputSyntax || header.IsHighThroughput) && !library.SupportsHighThroughput)
             throw new CodecUnavailableException($"HTJ2K decoding needs OpenJPEG 2.5 or later; this machine has {library.VersionText}. Install a newer libopenjp2-7.");
 
