@@ -60,22 +60,7 @@ internal static class FrameInfoBuilder
     private static FrameInfo Native(FrameInfo info)
     {
         var layout = info.ToLayout();
-        long bits = layout.NativeFrameBits;
-        long bytes = layout.NativeFrameLength;
-        var frames = new FrameEntry[info.NumberOfFrames];
-        bool bitPacked = info.BitsAllocated == 1;
-        for (int i = 0; i < frames.Length; i++)
-        {
-            if (bitPacked)
-            {
-                long bitOffset = bits * i;
-                frames[i] = new FrameEntry { Index = i, Offset = info.PixelDataValueOffset + bitOffset / 8, Length = bytes, BitOffset = bitOffset };
-            }
-            else
-            {
-                frames[i] = new FrameEntry { Index = i, Offset = info.PixelDataValueOffset + bytes * i, Length = bytes };
-            }
-        }
+        var frames = new NativeFrameList(info.PixelDataValueOffset, layout.NativeFrameLength, layout.NativeFrameBits, info.NumberOfFrames, info.BitsAllocated == 1);
         return info with { Frames = frames, FrameIndexSource = "native" };
     }
 

@@ -19,7 +19,9 @@ public sealed class FrameReader : IDisposable
 {
     private readonly IRandomAccessSource _source;
     private readonly IDisposable? _owned;
-    private readonly FrameEntry[] _frames;
+    private readonly FrameEntry[]? _frames;     // stored frame table (encapsulated, or supplied FrameInfo)
+    private readonly NativeFrameList? _native;  // computed frame table (native data parsed here)
+    private readonly int _frameCount;
     private readonly long _nativeEnd;
     private readonly long _frameBits;
     private readonly bool _verifyItemHeaders;
@@ -92,7 +94,9 @@ public sealed class FrameReader : IDisposable
         Warnings = warnings;
         Layout = frameInfo.ToLayout();
         TransferSyntax = TransferSyntax.FromUid(frameInfo.TransferSyntax);
-        _frames = frameInfo.Frames as FrameEntry[] ?? frameInfo.Frames.ToArray();
+        _native = frameInfo.Frames as NativeFrameList;
+        if (_native is null) _frames = frameInfo.Frames as FrameEntry[] ?? frameInfo.Frames.ToArray();
+        _frameCount = frameInfo.Frames.Count;
         _frameBits = Layout.NativeFrameBits;
         long declaredEnd = frameInfo.PixelDataLength is long len ? frameInfo.PixelDataValueOffset + len : long.MaxValue;
         _nativeEnd = Math.Min(declaredEnd, source.Length);
@@ -100,7 +104,7 @@ public sealed class FrameReader : IDisposable
     }
 
     /// <summary>Number of frames.</summary>
-    public int NumberOfFrames => _frames.Length;
+    public int NumberOfFrames => _frameCount;
     /// <summary>The frame layout (Image Pixel attributes, pixel data kind, byte order, pixel data VR).</summary>
     public FrameLayout Layout { get; }
     /// <summary>The transfer syntax.</summary>
@@ -115,15 +119,19 @@ public sealed class FrameReader : IDisposable
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Length in bytes of raw frame <paramref name="index"/> (the size <see cref="ReadFrameRaw(int, Span{byte})"/> needs).</summary>
-    public long GetFrameLength(int index) => Entry(index).Length;
+    public long GetFrameLength(int index)
+    {
+        CheckIndex(index);
+        return _native?.FrameLength ?? _frames![index].Length;
+    }
 
     /// <summary>Reads raw frame <paramref name="index"/> into a new array.</summary>
     public byte[] ReadFrameRaw(int index)
     {
-        var entry = Entry(index);
-        if (entry.Length > Array.MaxLength)
-            throw new PixelDataException($"Frame is {entry.Length} bytes, more than an array can hold; use ReadFrameRaw(int, Span<byte>) with a native buffer", index, entry.Offset);
-        var buffer = new byte[entry.Length];
+        long length = GetFrameLength(index);
+        if (length > Array.MaxLength)
+            throw new PixelDataException($"Frame is {length} bytes, more than an array can hold; use ReadFrameRaw(int, Span<byte>) with a native buffer", index);
+        var buffer = new byte[length];
         ReadFrameRaw(index, buffer);
         return buffer;
     }
@@ -135,27 +143,24 @@ public sealed class FrameReader : IDisposable
     public int ReadFrameRaw(int index, Span<byte> destination)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        var f = Entry(index);
-        if (destination.Length < f.Length)
-            throw new ArgumentException($"The destination holds {destination.Length} bytes but frame {index} is {f.Length} bytes", nameof(destination));
-        int length = (int)f.Length;
-        var dest = destination[..length];
-        if (!FrameInfo.IsEncapsulated)
+        CheckIndex(index);
+        if (_native is { } native)
         {
-            if (f.BitOffset is long bitOffset) ReadBitPacked(index, f, bitOffset, dest);
-            else
-            {
-                if (f.Offset + f.Length > _nativeEnd)
-                    throw new PixelDataException($"Frame needs bytes {f.Offset}..{f.Offset + f.Length} but the pixel data ends at {_nativeEnd} (truncated)", index, f.Offset);
-                Read(index, f.Offset, dest);
-            }
-            return length;
+            long offset = native.OffsetOf(index);
+            return ReadNative(index, offset, native.FrameLength, native.BitPacked ? native.FrameBits * index : null, destination);
         }
+        var f = _frames![index];
+        if (!FrameInfo.IsEncapsulated) return ReadNative(index, f.Offset, f.Length, f.BitOffset, destination);
+
+        var dest = Destination(index, f.Length, destination);
         if (f.Fragments is { } fragments)
         {
             int done = 0;
-            foreach (var fragment in fragments)
+            for (int k = 0; k < fragments.Count; k++)
             {
+                var fragment = fragments[k];
+                if (fragment.Length > dest.Length - done)
+                    throw new PixelDataException("Fragment lengths exceed the frame length", index, fragment.Offset);
                 ReadFragment(index, fragment.Offset, dest.Slice(done, (int)fragment.Length));
                 done += (int)fragment.Length;
             }
@@ -164,7 +169,28 @@ public sealed class FrameReader : IDisposable
         {
             ReadFragment(index, f.Offset, dest);
         }
-        return length;
+        return dest.Length;
+    }
+
+    private int ReadNative(int index, long offset, long length, long? bitOffset, Span<byte> destination)
+    {
+        var dest = Destination(index, length, destination);
+        if (bitOffset is long bits)
+        {
+            ReadBitPacked(index, offset, bits, dest);
+            return dest.Length;
+        }
+        if (offset + length > _nativeEnd)
+            throw new PixelDataException($"Frame needs bytes {offset}..{offset + length} but the pixel data ends at {_nativeEnd} (truncated)", index, offset);
+        Read(index, offset, dest);
+        return dest.Length;
+    }
+
+    private static Span<byte> Destination(int index, long length, Span<byte> destination)
+    {
+        if (destination.Length < length)
+            throw new ArgumentException($"The destination holds {destination.Length} bytes but frame {index} is {length} bytes", nameof(destination));
+        return destination[..(int)length];
     }
 
     private void ReadFragment(int index, long dataOffset, Span<byte> destination)
@@ -183,18 +209,18 @@ public sealed class FrameReader : IDisposable
         Read(index, dataOffset, destination);
     }
 
-    private void ReadBitPacked(int index, FrameEntry f, long bitOffset, Span<byte> dest)
+    private void ReadBitPacked(int index, long offset, long bitOffset, Span<byte> dest)
     {
         int shift = (int)(bitOffset & 7);
         long needed = (shift + _frameBits + 7) / 8;
-        if (f.Offset + needed > _nativeEnd)
-            throw new PixelDataException($"1-bit frame needs bytes {f.Offset}..{f.Offset + needed} but the pixel data ends at {_nativeEnd} (truncated)", index, f.Offset);
-        Read(index, f.Offset, dest);
+        if (offset + needed > _nativeEnd)
+            throw new PixelDataException($"1-bit frame needs bytes {offset}..{offset + needed} but the pixel data ends at {_nativeEnd} (truncated)", index, offset);
+        Read(index, offset, dest);
         byte extra = 0;
         if (needed > dest.Length)
         {
             Span<byte> one = stackalloc byte[1];
-            Read(index, f.Offset + dest.Length, one);
+            Read(index, offset + dest.Length, one);
             extra = one[0];
         }
         BitPacking.AlignToBitZero(dest, shift, extra, _frameBits);
@@ -213,11 +239,10 @@ public sealed class FrameReader : IDisposable
         }
     }
 
-    private FrameEntry Entry(int index)
+    private void CheckIndex(int index)
     {
-        if ((uint)index >= (uint)_frames.Length)
-            throw new PixelDataException($"Frame index {index} is out of range: the pixel data has {_frames.Length} frame(s)", index);
-        return _frames[index];
+        if ((uint)index >= (uint)_frameCount)
+            throw new PixelDataException($"Frame index {index} is out of range: the pixel data has {_frameCount} frame(s)", index);
     }
 
     private static IRandomAccessSource SourceFor(Stream stream)

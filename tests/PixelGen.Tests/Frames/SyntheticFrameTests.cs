@@ -363,5 +363,21 @@ public class SyntheticFrameTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++) reader.ReadFrameRaw(i % 8, buffer);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(8, reader.FrameInfo.Frames.Count);
+    }
+
+    [Fact]
+    public void Encapsulated_multi_fragment_reads_into_a_caller_buffer_allocate_nothing()
+    {
+        var f = Fragments(6, 95);
+        var items = DicomBuilder.ItemOffsets(f);
+        var b = new DicomBuilder(DicomBuilder.Rle).ImagePixel(Rows, Columns, 16, frames: 2);
+        b.EncapsulatedPixelData([items[0], items[3]], f);
+        using var reader = Reader(b.Build());
+        var buffer = new byte[256];
+        reader.ReadFrameRaw(1, buffer);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) reader.ReadFrameRaw(i % 2, buffer);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
