@@ -37,6 +37,18 @@ public static class DicomFileReader
         options ??= DicomReadOptions.Default;
         var warnings = new List<string>();
         var cursor = new SourceCursor(source, 0);
+        try
+        {
+            return Read(source, options, ownsSource, warnings, ref cursor);
+        }
+        finally
+        {
+            cursor.Dispose();
+        }
+    }
+
+    private static DicomFile Read(IRandomAccessSource source, DicomReadOptions options, bool ownsSource, List<string> warnings, ref SourceCursor cursor)
+    {
 
         bool hasPreamble = false;
         var head = cursor.Peek(132);
@@ -80,6 +92,7 @@ public static class DicomFileReader
             var inflated = DeflatedDataset.Inflate(source, datasetOffset, options);
             datasetSource = inflated;
             owned = new CompositeDisposable(inflated, ownsSource ? source : null);
+            cursor.Dispose();
             cursor = new SourceCursor(inflated, 0);
             datasetOffset = 0;
         }

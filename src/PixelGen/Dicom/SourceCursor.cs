@@ -7,11 +7,12 @@ namespace PixelGen.Dicom;
 /// A forward reader over an <see cref="IRandomAccessSource"/> with a small read-ahead window, so parsing
 /// thousands of tiny elements costs a handful of positional reads. Every read is checked against the source length.
 /// </summary>
-internal sealed class SourceCursor
+internal sealed class SourceCursor : IDisposable
 {
     private const int WindowSize = 64 * 1024;
     private readonly IRandomAccessSource _source;
-    private readonly byte[] _window = new byte[WindowSize];
+    private byte[] _window = System.Buffers.ArrayPool<byte>.Shared.Rent(WindowSize);
+    private int _readSize = 4096; // first reads are small (most headers are a few KB), then grow to the window
     private long _windowStart;
     private int _windowLength;
 
@@ -76,13 +77,23 @@ internal sealed class SourceCursor
         Position += count;
     }
 
+    /// <summary>Returns the pooled window; the cursor must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        var w = _window;
+        _window = [];
+        _windowLength = 0;
+        if (w.Length > 0) System.Buffers.ArrayPool<byte>.Shared.Return(w);
+    }
+
     private ReadOnlySpan<byte> Window(int count)
     {
         long offsetInWindow = Position - _windowStart;
         if (offsetInWindow < 0 || offsetInWindow + count > _windowLength)
         {
             _windowStart = Position;
-            int want = (int)Math.Min(WindowSize, Math.Max(Remaining, 0));
+            int want = (int)Math.Min(Math.Max(_readSize, count), Math.Max(Remaining, 0));
+            _readSize = Math.Min(_readSize * 2, WindowSize);
             int got = 0;
             while (got < want)
             {
