@@ -23,9 +23,16 @@ public static class DicomFileReader
         }
     }
 
-    /// <summary>Parses a readable, seekable stream, which stays open and must outlive the result.</summary>
+    /// <summary>
+    /// Parses a readable, seekable stream from its start; it stays open and must outlive the result. A
+    /// <see cref="FileStream"/> is read positionally through its handle (safe for parallel reads).
+    /// </summary>
     public static DicomFile Read(Stream stream, DicomReadOptions? options = null)
-        => Read(new StreamSource(stream, leaveOpen: true), options, ownsSource: false);
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        IRandomAccessSource source = stream is FileStream fs ? new FileSource(fs.SafeFileHandle) : new StreamSource(stream, leaveOpen: true);
+        return Read(source, options, ownsSource: false);
+    }
 
     /// <summary>Parses a source, which must outlive the result (it is not disposed with it).</summary>
     public static DicomFile Read(IRandomAccessSource source, DicomReadOptions? options = null)

@@ -229,6 +229,40 @@ public class ParserTests
     }
 
     [Fact]
+    public void Path_stream_and_source_entry_points_agree()
+    {
+        var b = Image(DicomBuilder.ExplicitLE);
+        var bytes = b.Build();
+        var path = Path.Combine(Path.GetTempPath(), $"pixelgen-parse-{Guid.NewGuid():N}.dcm");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            using var fromPath = DicomFileReader.Read(path);
+            using var fs = File.OpenRead(path);
+            using var fromFileStream = DicomFileReader.Read(fs);
+            using var fromMemory = DicomFileReader.Read(new MemoryStream(bytes));
+            foreach (var f in new[] { fromPath, fromFileStream, fromMemory })
+            {
+                Assert.Equal(b.PixelDataElementOffset, f.PixelData!.ElementOffset);
+                Assert.Equal(fromPath.Dataset.Count, f.Dataset.Count);
+            }
+            Assert.IsType<FileSource>(fromFileStream.Source);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Deeply_nested_sequences_are_bounded()
+    {
+        var inner = new DicomBuilder(DicomBuilder.ExplicitLE).Text(0x0008, 0x1150, "UI", "1.2");
+        for (int i = 0; i < 10; i++) inner = new DicomBuilder(DicomBuilder.ExplicitLE).Sequence(0x0008, 0x1140, true, inner);
+        var bytes = new DicomBuilder(DicomBuilder.ExplicitLE).Sequence(0x0008, 0x1140, true, inner).Build();
+        Assert.Throws<DicomFormatException>(() => Parse(bytes, new DicomReadOptions { MaxSequenceDepth = 5 }));
+        using var ok = Parse(bytes);
+        Assert.Single(ok.Dataset.GetSequence(new DicomTag(0x0008, 0x1140)));
+    }
+
+    [Fact]
     public void Empty_input_is_rejected()
         => Assert.Throws<DicomFormatException>(() => Parse([]));
 
