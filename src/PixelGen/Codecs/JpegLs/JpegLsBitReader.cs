@@ -144,6 +144,18 @@ internal ref struct JpegLsBitReader
     public int ReadGolomb(int k, int limit, int qbpp)
     {
         int escape = limit - qbpp - 1;
+        if (_valid < 32) Fill();
+        // Fast path: prefix, stop bit and k low bits all in the cache.
+        int zeros = BitOperations.LeadingZeroCount(_cache);
+        int used = zeros + 1 + k;
+        if (zeros < escape && used <= _valid)
+        {
+            ulong rest = _cache << (zeros + 1);
+            int low = k == 0 ? 0 : (int)(rest >> (64 - k));
+            _cache = rest << k;
+            _valid -= used;
+            return (zeros << k) + low;
+        }
         int high = ReadUnary(escape);
         if (high == escape) return ReadBits(qbpp) + 1;
         return k == 0 ? high : (high << k) + ReadBits(k);

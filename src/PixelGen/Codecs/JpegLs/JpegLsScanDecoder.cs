@@ -108,7 +108,7 @@ internal sealed class JpegLsScanDecoder
         else if (px > _maxVal) px = _maxVal;
 
         int mapped = reader.ReadGolomb(k, _limit, _qbpp);
-        if (mapped > _maxMapped) throw Corrupt();
+        if ((uint)mapped > (uint)_maxMapped) throw Corrupt();
         int err = (mapped >> 1) ^ -(mapped & 1);
         if (k == 0 && _near == 0) err ^= (2 * ctx.B + ctx.N - 1) >> 31;
         ctx.Update(err, _twoNearPlusOne, _reset);
@@ -183,7 +183,7 @@ internal sealed class JpegLsScanDecoder
     {
         int k = ctx.GolombK();
         int emErrval = reader.ReadGolomb(k, _limit - J[_runIndex] - 1, _qbpp);
-        if (emErrval > _maxMapped) throw Corrupt();
+        if ((uint)emErrval > (uint)_maxMapped) throw Corrupt();
         int err = ctx.ErrorValue(emErrval, k);
         ctx.Update(err, emErrval, _reset);
         return err;
