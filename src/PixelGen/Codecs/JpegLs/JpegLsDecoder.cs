@@ -139,7 +139,7 @@ internal static class JpegLsDecoder
     {
         int width = frame.Columns, height = frame.Rows;
         int nc = scan.ComponentIndices.Length;
-        var decoder = new JpegLsScanDecoder(parameters);
+        var decoder = JpegLsScanDecoder.ForScan(parameters);
         var bits = new JpegLsBitReader(data);
         // Two lines per component (ILV 0/1) or two interleaved lines (ILV 2), each with an edge sample at both ends.
         int lineLength = (width + 2) * (scan.InterleaveMode == 2 ? nc : 1);

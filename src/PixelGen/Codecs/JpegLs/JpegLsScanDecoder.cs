@@ -14,14 +14,29 @@ internal sealed class JpegLsScanDecoder
     private static readonly int[] J =
         [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
+    [ThreadStatic] private static JpegLsScanDecoder? t_cached;
+
     private readonly JpegLsRegularContext[] _contexts = new JpegLsRegularContext[365];
     private JpegLsRunContext _run0;
     private JpegLsRunContext _run1;
-    private readonly sbyte[] _quant;
-    private readonly int _maxVal, _near, _range, _qbpp, _limit, _reset, _twoNearPlusOne, _maxMapped;
+    private sbyte[] _quant = [];
+    private int _maxVal, _near, _range, _qbpp, _limit, _reset, _twoNearPlusOne, _maxMapped;
     private int _runIndex;
 
-    public JpegLsScanDecoder(in JpegLsCodingParameters p)
+    private JpegLsScanDecoder() { }
+
+    /// <summary>
+    /// This thread's decoder, initialised for a new scan. Decoding is synchronous and never re-entrant, so one
+    /// instance per thread is reused and a frame decode allocates no context tables.
+    /// </summary>
+    public static JpegLsScanDecoder ForScan(in JpegLsCodingParameters p)
+    {
+        var decoder = t_cached ??= new JpegLsScanDecoder();
+        decoder.Reset(p);
+        return decoder;
+    }
+
+    private void Reset(in JpegLsCodingParameters p)
     {
         _maxVal = p.MaxVal;
         _near = p.Near;
@@ -37,6 +52,7 @@ internal sealed class JpegLsScanDecoder
         Array.Fill(_contexts, new JpegLsRegularContext(a));
         _run0 = new JpegLsRunContext(a, 0);
         _run1 = new JpegLsRunContext(a, 1);
+        _runIndex = 0;
     }
 
     /// <summary>Run index of the component being decoded (line-interleaved scans keep one per component).</summary>
