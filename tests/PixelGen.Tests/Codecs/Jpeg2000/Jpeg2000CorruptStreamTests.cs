@@ -34,6 +34,19 @@ public class Jpeg2000CorruptStreamTests
     }
 
     [Fact]
+    public void Damaged_jp2_boxes_are_rejected_before_OpenJPEG()
+    {
+        var jp2 = Jpeg2000FixtureTests.Fixture("rgb8_rct.jp2");
+        var layout = Jpeg2000FixtureTests.Rgb8;
+        var dest = new byte[layout.DecodedFrameLength];
+        var longBox = (byte[])jp2.Clone();
+        BinaryPrimitives.WriteUInt32BigEndian(longBox.AsSpan(12), 0x7FFFFFF0); // 'ftyp' box claims 2 GB
+        Assert.Contains("JP2 box", Assert.Throws<PixelDataException>(() => Jpeg2000Codec.Jpeg2000.Decode(longBox, dest, layout)).Message);
+        for (int n = 12; n < jp2.Length - 2; n += 7)
+            Assert.ThrowsAny<PixelDataException>(() => Jpeg2000Codec.Jpeg2000.Decode(jp2.AsSpan(0, n), dest, layout));
+    }
+
+    [Fact]
     public void Every_header_truncation_fails_cleanly()
     {
         var layout = Jpeg2000FixtureTests.Mono16;
