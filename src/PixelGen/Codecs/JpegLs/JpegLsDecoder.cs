@@ -27,7 +27,6 @@ internal static class JpegLsDecoder
         var preset = default(JpegLsPresetValues);
         var writer = new JpegLsSampleWriter(destination, layout);
         var decoded = new bool[4];
-        int scans = 0;
 
         while (true)
         {
@@ -80,7 +79,6 @@ internal static class JpegLsDecoder
                         throw new PixelDataException(e.Message, null, start, e);
                     }
                     reader.Position = end;
-                    scans++;
                     break;
                 }
                 case >= 0xE0 and <= 0xEF:
