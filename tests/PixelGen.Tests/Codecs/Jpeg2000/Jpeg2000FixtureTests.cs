@@ -68,4 +68,24 @@ public class Jpeg2000FixtureTests
         for (int i = 0; i < 33 * 21; i++)
             Assert.Equal((short)JpegLsFixtureTests.Pattern(i % 33, i / 33, 0, 65535), BinaryPrimitives.ReadInt16LittleEndian(decoded.AsSpan(2 * i)));
     }
+
+    [SkippableFact]
+    public void Htj2k_lossless_codestreams_decode_to_the_source()
+    {
+        OpenJpegRequirement.Ensure();
+        if (Jpeg2000Codec.LibraryVersion is { } v && (v.StartsWith("2.4") || v.StartsWith("2.3")))
+        {
+            Assert.Throws<CodecUnavailableException>(() => Jpeg2000Codec.HighThroughput.Decode(Fixture("mono16_htj2k_lossless.j2c"), new byte[Mono16.DecodedFrameLength], Mono16));
+            return;
+        }
+        var mono = new byte[Mono16.DecodedFrameLength];
+        Jpeg2000Codec.HighThroughput.Decode(Fixture("mono16_htj2k_lossless.j2c"), mono, Mono16);
+        for (int i = 0; i < 33 * 21; i++)
+            Assert.Equal(JpegLsFixtureTests.Pattern(i % 33, i / 33, 0, 65535), BinaryPrimitives.ReadUInt16LittleEndian(mono.AsSpan(2 * i)));
+
+        var rgb = new byte[Rgb8.DecodedFrameLength];
+        Jpeg2000Codec.HighThroughput.Decode(Fixture("rgb8_htj2k_rpcl.j2c"), rgb, Rgb8);
+        for (int i = 0; i < rgb.Length; i++)
+            Assert.Equal(JpegLsFixtureTests.Pattern(i / 3 % 30, i / 3 / 30, i % 3, 255), rgb[i]);
+    }
 }
