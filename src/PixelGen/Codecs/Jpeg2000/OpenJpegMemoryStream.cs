@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 
 namespace PixelGen.Codecs.Jpeg2000;
 
