@@ -81,6 +81,7 @@ public sealed class JpegLosslessDecoder : IFrameDecoder
                     frame.EnsureMatches(layout);
                     if (frame.MaxH != 1 || frame.MaxV != 1) throw JpegMarkerReader.Error("subsampled components in a lossless frame are not supported", segAt + 6);
                     states = new ComponentState[frame.Components.Length];
+                    for (int i = 0; i < states.Length; i++) states[i] = new ComponentState();
                 }
                 else if (m == JpegMarkers.Dht) ReadDht(seg, segAt, dcTables);
                 else if (m == JpegMarkers.Dri)
