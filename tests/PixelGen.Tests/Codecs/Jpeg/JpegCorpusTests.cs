@@ -38,10 +38,11 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
     private static string? Hash(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetProperty("sha256").GetString();
 
     /// <summary>
-    /// Lossy (DCT): compared with <c>NAME.pixels.bin.gz</c> (GDCM's libjpeg 6b: integer "islow" IDCT, fancy upsampling).
-    /// We upsample exactly like libjpeg 6b, so what remains is JpegLibrary's floating-point IDCT against libjpeg's
-    /// integer one: ±1 typical, a few units at most on strong edges after upsampling spreads them. Tolerance: 8-bit 4,
-    /// 12-bit 8 (one 12-bit step is 1/16 of an 8-bit one, the IDCT rounding is the same relative size).
+    /// Lossy (DCT): compared with <c>NAME.pixels.bin.gz</c> (GDCM's IJG libjpeg 6b: integer "islow" IDCT, fancy
+    /// upsampling, no colour transform). We upsample exactly like libjpeg 6b and clamp like it, so the only
+    /// remaining difference is JpegLibrary's floating-point IDCT against libjpeg's integer one, which rounds a sample
+    /// differently now and then: tolerance 1 (8- and 12-bit). Measured: max 1 on every file except
+    /// SC_rgb_dcmtk_+eb+cr, SC_rgb_jpeg_lossy_gdcm and SC_rgb_small_odd_jpeg (max 0, identical).
     /// </summary>
     [Theory]
     [MemberData(nameof(DctFiles))]
@@ -63,10 +64,48 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
         }
         var (max, at, mean) = JpegCorpusFrames.MaxAbsDiff(all, reference, layout);
         output.WriteLine($"{name}: max |diff| {max} at element {at}, mean {mean:F4}");
-        int tolerance = layout.BitsAllocated == 16 ? 8 : 4;
+        const int tolerance = 1;
         Assert.True(max <= tolerance, $"{name}: max |diff| {max} at element {at} (row {at / layout.SamplesPerPixel / layout.Columns}, column {at / layout.SamplesPerPixel % layout.Columns}, sample {at % layout.SamplesPerPixel}) exceeds {tolerance}");
         var space = JpegBaselineDecoder.Instance.DecodedPhotometricInterpretation(frames[0], layout);
         Assert.Equal(r.GetProperty("decoded_colour_space").GetString(), space);
+    }
+
+    public static TheoryData<string> FilesWithRgbTwin()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in DctFiles())
+        {
+            if (!Corpus.Available) { data.Add(name); continue; }
+            var r = Corpus.Reference(name);
+            if (r.TryGetProperty("cross_checks", out var cc) && cc.TryGetProperty("twin", out var t)
+                && t.GetProperty("twin_photometric_interpretation").GetString() == "RGB" && t.GetProperty("max_abs_diff").GetDouble() == 0)
+                data.Add(name);
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// The RGB option against the independent evidence in the references: twins that dcmtk's dcmdjpeg decoded to RGB
+    /// (and that pydicom's YBR_FULL result converts to exactly). Tolerance 2: our float IDCT (±1) plus one unit
+    /// the YCbCr → RGB rounding can add on top; RGB-coded streams pass through unchanged (±1).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FilesWithRgbTwin))]
+    public void Rgb_option_matches_the_dcmdjpeg_twin(string name)
+    {
+        if (!Corpus.Available) return;
+        var r = Corpus.Reference(name);
+        var layout = JpegCorpusFrames.Layout(r);
+        var frame = JpegCorpusFrames.Frames(name, r)[0];
+        var rgb = new byte[layout.DecodedFrameLength];
+        JpegBaselineDecoder.RgbInstance.Decode(frame, rgb, layout);
+        var twin = r.GetProperty("cross_checks").GetProperty("twin").GetProperty("twin").GetString()!;
+        var expected = JpegCorpusFrames.ReferencePixels(twin);
+        Assert.NotNull(expected);
+        var (max, at, mean) = JpegCorpusFrames.MaxAbsDiff(rgb, expected, layout);
+        output.WriteLine($"{name} (RGB) vs {twin}: max |diff| {max} at {at}, mean {mean:F4}");
+        Assert.True(max <= 2, $"{name}: max |diff| {max} at element {at} against {twin}");
+        Assert.Equal("RGB", JpegBaselineDecoder.RgbInstance.DecodedPhotometricInterpretation(frame, layout));
     }
 
     internal static byte[] MaskLikeContract(byte[] data, PixelGen.Pixels.FrameLayout layout)
