@@ -126,6 +126,7 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         try
         {
             var writer = new JpegSampleWriter(layout);
+            bool plain8 = layout.BitsAllocated == 8 && layout.BitsStored == 8 && layout.HighBit == 7 && !layout.IsSigned && frame.Precision == 8;
             for (int y = 0; y < frame.Height; y++)
             {
                 for (int c = 0; c < n; c++)
@@ -133,8 +134,25 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
                         planes.HorizontalFactor(c), planes.VerticalFactor(c), y, columns, buffer.AsSpan(c * rowLength, rowLength));
                 if (toRgb)
                     JpegColour.YCbCrToRgb(buffer.AsSpan(0, columns), buffer.AsSpan(rowLength, columns), buffer.AsSpan(2 * rowLength, columns), frame.Precision);
-                for (int c = 0; c < n; c++)
-                    writer.WriteRow(buffer.AsSpan(c * rowLength, columns), 0, frame.Precision, destination, y, c);
+                if (plain8 && n == 3)
+                {
+                    // 8-bit YBR/RGB, nothing to mask: interleave the three rows in one pass.
+                    var r0 = buffer.AsSpan(0, columns);
+                    var r1 = buffer.AsSpan(rowLength, columns);
+                    var r2 = buffer.AsSpan(2 * rowLength, columns);
+                    var d = destination.Slice(y * columns * 3, columns * 3);
+                    for (int x = 0, o = 0; x < r0.Length; x++, o += 3)
+                    {
+                        d[o] = (byte)r0[x];
+                        d[o + 1] = (byte)r1[x];
+                        d[o + 2] = (byte)r2[x];
+                    }
+                }
+                else
+                {
+                    for (int c = 0; c < n; c++)
+                        writer.WriteRow(buffer.AsSpan(c * rowLength, columns), 0, frame.Precision, destination, y, c);
+                }
             }
         }
         finally

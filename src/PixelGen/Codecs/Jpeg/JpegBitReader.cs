@@ -40,6 +40,20 @@ internal ref struct JpegBitReader
     private void FillSlow()
     {
         var data = _data;
+        // Fast path: the next 8 bytes hold no 0xFF (no stuffing, no marker): take whole bytes at once.
+        if (_padBits == 0 && _pos + 8 <= data.Length)
+        {
+            ulong word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(data.Slice(_pos));
+            ulong inv = ~word;
+            if (((inv - 0x0101010101010101UL) & ~inv & 0x8080808080808080UL) == 0)
+            {
+                int take = (64 - _bits) >> 3; // whole bytes that fit
+                _window |= (word >> (64 - take * 8)) << (64 - take * 8 - _bits);
+                _bits += take * 8;
+                _pos += take;
+                return;
+            }
+        }
         while (_bits <= 56)
         {
             uint b = 0;
@@ -70,6 +84,18 @@ internal ref struct JpegBitReader
         _window <<= len;
         _bits -= len;
         return e & 0xFF;
+    }
+
+    /// <summary>The next <paramref name="n"/> bits without consuming them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly int Peek(int n) => (int)(_window >> (64 - n));
+
+    /// <summary>Consumes <paramref name="n"/> bits already in the window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Skip(int n)
+    {
+        _window <<= n;
+        _bits -= n;
     }
 
     /// <summary>Reads <paramref name="n"/> (1–16) raw bits.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using JpegLibrary;
 
 namespace PixelGen.Codecs.Jpeg;
@@ -57,6 +58,18 @@ internal sealed class JpegComponentCollector : JpegBlockOutputWriter, IDisposabl
         int sx = x / hs, sy = y / vs, stride = _stride[componentIndex], rows = _rows[componentIndex];
         var plane = _planes[componentIndex];
         int max = _max;
+        if (hs == 1 && vs == 1 && sx >= 0 && sy >= 0 && sx + 8 <= stride && sy + 8 <= rows)
+        {
+            // Full-resolution block inside the plane: clamp and store a row of 8 at a time.
+            var vmax = Vector128.Create((short)max);
+            ref short dst = ref plane[sy * stride + sx];
+            for (int i = 0; i < 8; i++)
+            {
+                var row = Vector128.LoadUnsafe(ref blockRef, (nuint)(i * 8));
+                Vector128.Min(Vector128.Max(row, Vector128<short>.Zero), vmax).StoreUnsafe(ref dst, (nuint)(i * stride));
+            }
+            return;
+        }
         for (int i = 0; i < 8; i += vs)
         {
             int py = sy + i / vs;

@@ -10,6 +10,15 @@ internal sealed class JpegHuffmanTable
 
     /// <summary>Indexed by the next <see cref="LookupBits"/> bits: (code length &lt;&lt; 8) | symbol, or 0 for a longer code.</summary>
     public readonly ushort[] Lookup = new ushort[1 << LookupBits];
+
+    /// <summary>Bits the lossless difference lookup looks at.</summary>
+    public const int DiffLookupBits = 11;
+
+    /// <summary>
+    /// Process 14 shortcut, indexed by the next <see cref="DiffLookupBits"/> bits: when a code and its extra bits
+    /// fit, (difference &lt;&lt; 8) | bits used; 0 when they do not (then decode symbol and bits separately).
+    /// </summary>
+    public readonly int[] DiffLookup = new int[1 << DiffLookupBits];
     private readonly int[] _maxCode = new int[18]; // by length 1..16; [17] sentinel
     private readonly int[] _valOffset = new int[17];
     private readonly byte[] _symbols;
@@ -36,6 +45,7 @@ internal sealed class JpegHuffmanTable
             if (n > 0)
             {
                 if (code + n > (1 << len)) throw JpegMarkerReader.Error($"DHT table is not a prefix code (too many codes of length {len})", offset + len - 1);
+                for (int i = 0; i < n; i++) t.AddDifferenceEntries(code + i, len, t._symbols[k + i]);
                 if (len <= LookupBits)
                 {
                     for (int i = 0; i < n; i++)
@@ -56,6 +66,20 @@ internal sealed class JpegHuffmanTable
         t._maxCode[17] = int.MaxValue;
         consumed = 16 + total;
         return t;
+    }
+
+    private void AddDifferenceEntries(int code, int len, int ssss)
+    {
+        int extra = ssss is 0 or >= 16 ? 0 : ssss;
+        int total = len + extra;
+        if (total > DiffLookupBits || ssss > 16) return;
+        int free = DiffLookupBits - total;
+        for (int v = 0; v < (1 << extra); v++)
+        {
+            int diff = ssss == 0 ? 0 : ssss == 16 ? 32768 : v < (1 << (ssss - 1)) ? v - (1 << ssss) + 1 : v;
+            int first = ((code << extra) | v) << free;
+            DiffLookup.AsSpan(first, 1 << free).Fill((diff << 8) | total);
+        }
     }
 
     /// <summary>Decodes a code longer than the lookup from the left-aligned 64-bit window; returns (length &lt;&lt; 8) | symbol or -1.</summary>

@@ -26,6 +26,19 @@ internal static class JpegLosslessPredictor
     public static int DecodeDifference(ref JpegBitReader bits, JpegHuffmanTable table)
     {
         bits.Fill();
+        int e = table.DiffLookup[bits.Peek(JpegHuffmanTable.DiffLookupBits)];
+        if ((e & 0xFF) != 0)
+        {
+            bits.Skip(e & 0xFF);
+            return e >> 8;
+        }
+        return DecodeDifferenceSlow(ref bits, table);
+    }
+
+    /// <summary>Codes whose symbol and extra bits do not fit the difference lookup.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int DecodeDifferenceSlow(ref JpegBitReader bits, JpegHuffmanTable table)
+    {
         int s = bits.DecodeSymbol(table);
         if (s == 0) return 0;
         if (s >= 16)
