@@ -70,14 +70,16 @@ internal sealed class JpegComponentCollector : JpegBlockOutputWriter, IDisposabl
             }
             return;
         }
+        // Subsampled: the block is hs x vs replicated; keep every hs-th sample of every vs-th row (powers of two).
+        int hShift = hs >> 1, vShift = vs >> 1; // 1 → 0, 2 → 1, 4 → 2
         for (int i = 0; i < 8; i += vs)
         {
-            int py = sy + i / vs;
+            int py = sy + (i >> vShift);
             if ((uint)py >= (uint)rows) break;
             int rowBase = py * stride;
             for (int j = 0; j < 8; j += hs)
             {
-                int px = sx + j / hs;
+                int px = sx + (j >> hShift);
                 if ((uint)px >= (uint)stride) break;
                 int v = Unsafe.Add(ref blockRef, i * 8 + j);
                 plane[rowBase + px] = (short)(v < 0 ? 0 : v > max ? max : v);
