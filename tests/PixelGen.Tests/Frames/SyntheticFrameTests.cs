@@ -132,6 +132,28 @@ public class SyntheticFrameTests
     }
 
     [Fact]
+    public void The_fragment_scan_crosses_read_blocks_with_mixed_fragment_sizes()
+    {
+        var rng = new Random(5);
+        var f = Enumerable.Range(0, 60).Select(i => DicomBuilder.Pattern(2 * rng.Next(1, i % 7 == 0 ? 20000 : 3000), 200 + i)).ToArray();
+        var b = new DicomBuilder(DicomBuilder.Rle).ImagePixel(Rows, Columns, 16, frames: 60);
+        b.EncapsulatedPixelData([], f);
+        using var reader = new FrameReader(new MemoryStream(b.Build()));
+        for (int i = 0; i < 60; i++) Assert.Equal(f[i], reader.ReadFrameRaw(i));
+    }
+
+    [Fact]
+    public void A_BOT_with_fewer_entries_than_frames_falls_back_to_the_scan()
+    {
+        var f = Fragments(3, 45);
+        var b = new DicomBuilder(DicomBuilder.Rle).ImagePixel(Rows, Columns, 16, frames: 3);
+        b.EncapsulatedPixelData([0], f);
+        using var reader = Reader(b.Build());
+        Assert.Equal("fragment_scan", reader.FrameInfo.FrameIndexSource);
+        Assert.Equal(f[2], reader.ReadFrameRaw(2));
+    }
+
+    [Fact]
     public void A_BOT_that_does_not_point_at_items_is_not_trusted()
     {
         var f = Fragments(3, 40);
@@ -239,6 +261,8 @@ public class SyntheticFrameTests
         try
         {
             using var reader = FrameReader.Open(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var streamReader = new FrameReader(stream, leaveOpen: true);
             int mismatches = 0;
             Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t =>
             {
@@ -247,7 +271,7 @@ public class SyntheticFrameTests
                 for (int k = 0; k < 2000; k++)
                 {
                     int i = rng.Next(frames);
-                    int n = reader.ReadFrameRaw(i, buffer);
+                    int n = (k % 2 == 0 ? reader : streamReader).ReadFrameRaw(i, buffer);
                     if (n != FrameBytes || !buffer.AsSpan().SequenceEqual(pixels.AsSpan(i * FrameBytes, FrameBytes))) Interlocked.Increment(ref mismatches);
                 }
             });
