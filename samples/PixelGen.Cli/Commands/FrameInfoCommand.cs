@@ -4,7 +4,7 @@ namespace PixelGen.Cli.Commands;
 internal sealed class FrameInfoCommand : ICliCommand
 {
     public string Name => "frameinfo";
-    public string Usage => "frameinfo [FILE]         FrameInfo JSON (schema: docs/frameinfo-schema.md)";
+    public string Usage => "frameinfo [FILE]        FrameInfo JSON (schema: docs/frameinfo-schema.md)";
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
