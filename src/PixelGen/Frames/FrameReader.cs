@@ -42,6 +42,25 @@ public sealed class FrameReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a file by path and reads the frames <paramref name="frameInfo"/> describes, without parsing or scanning
+    /// (offsets are file offsets); the reader owns the file handle.
+    /// </summary>
+    public static FrameReader Open(string path, FrameInfo frameInfo)
+    {
+        ArgumentNullException.ThrowIfNull(frameInfo);
+        var source = new FileSource(path);
+        try
+        {
+            return new FrameReader(source, frameInfo, source);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Parses a readable, seekable stream. A <see cref="FileStream"/> is read positionally (parallel reads); other streams under a lock.</summary>
     public FrameReader(Stream stream, bool leaveOpen = false)
         : this(SourceFor(stream), null, leaveOpen ? null : stream)

@@ -260,7 +260,9 @@ public class SyntheticFrameTests
         File.WriteAllBytes(path, file);
         try
         {
-            using var reader = FrameReader.Open(path);
+            using var parsed = FrameReader.Open(path);
+            using var reader = FrameReader.Open(path, FrameInfo.FromJson(parsed.FrameInfo.ToJson()));
+            Assert.Null(reader.File);
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             using var streamReader = new FrameReader(stream, leaveOpen: true);
             int mismatches = 0;
