@@ -119,7 +119,8 @@ public sealed partial class FrameReader : IDisposable
         _frameBits = Layout.NativeFrameBits;
         long declaredEnd = frameInfo.PixelDataLength is long len ? frameInfo.PixelDataValueOffset + len : long.MaxValue;
         _nativeEnd = Math.Min(declaredEnd, source.Length);
-        _verifyItemHeaders = frameInfo.IsEncapsulated && frameInfo.FrameIndexSource != "fragment_scan" && frameInfo.FrameIndexSource != "basic_offset_table";
+        // Fragments our own scan found are known good; EOT offsets and any caller-supplied FrameInfo are checked on read.
+        _verifyItemHeaders = frameInfo.IsEncapsulated && (file is null || frameInfo.FrameIndexSource == "extended_offset_table");
     }
 
     /// <summary>Number of frames.</summary>
