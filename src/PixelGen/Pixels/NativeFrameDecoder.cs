@@ -1,0 +1,26 @@
+namespace PixelGen.Pixels;
+
+/// <summary>
+/// The runtime decoder for native (uncompressed) frames of any valid layout; an <see cref="IFrameDecoder"/>
+/// wrapper over <see cref="PixelDecoder"/>. Stateless and thread-safe: use <see cref="Instance"/>.
+/// </summary>
+public sealed class NativeFrameDecoder : IFrameDecoder
+{
+    /// <summary>The single instance.</summary>
+    public static NativeFrameDecoder Instance { get; } = new();
+
+    private NativeFrameDecoder() { }
+
+    /// <inheritdoc />
+    public string Name => "native (runtime)";
+
+    /// <inheritdoc />
+    public bool IsGenerated => false;
+
+    /// <inheritdoc />
+    public bool CanDecode(FrameLayout layout) => layout is not null && layout.Validate() == Layout.LayoutError.None;
+
+    /// <inheritdoc />
+    public void Decode(ReadOnlySpan<byte> source, Span<byte> destination, FrameLayout layout)
+        => PixelDecoder.Decode(source, destination, layout);
+}
