@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using PixelGen.Pixels;
 
 namespace PixelGen.Codecs.Rle;
@@ -111,12 +112,38 @@ public static class RleEncoder
     // One byte (byteIndex, 0 = least significant) of one sample of every pixel, gathered into a plane.
     private static void Gather(ReadOnlySpan<byte> frame, Span<byte> plane, int pixels, int samples, int es, int sample, int byteIndex, bool planar)
     {
-        int start = planar ? sample * pixels * es + byteIndex : sample * es + byteIndex;
+        int start = planar ? sample * pixels * es : sample * es;
         int stride = planar ? es : samples * es;
-        ref byte src = ref Unsafe.Add(ref MemoryMarshal.GetReference(frame), start);
+        if (stride == 2)
+        {
+            Gather16(frame[start..], plane, pixels, byteIndex);
+            return;
+        }
+        ref byte src = ref Unsafe.Add(ref MemoryMarshal.GetReference(frame), start + byteIndex);
         ref byte dst = ref MemoryMarshal.GetReference(plane);
         for (int p = 0; p < pixels; p++)
             Unsafe.Add(ref dst, p) = Unsafe.Add(ref src, (nint)p * stride);
+    }
+
+    // Low or high bytes of consecutive 16-bit values: shift and narrow, 16 values per step.
+    private static void Gather16(ReadOnlySpan<byte> values, Span<byte> plane, int pixels, int byteIndex)
+    {
+        ref ushort src = ref Unsafe.As<byte, ushort>(ref MemoryMarshal.GetReference(values));
+        ref byte dst = ref MemoryMarshal.GetReference(plane);
+        int shift = byteIndex * 8;
+        nuint p = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var low = Vector128.Create((ushort)0xFF);
+            for (; p + 16 <= (nuint)pixels; p += 16)
+            {
+                var a = (Vector128.LoadUnsafe(ref src, p) >>> shift) & low;
+                var b = (Vector128.LoadUnsafe(ref src, p + 8) >>> shift) & low;
+                Vector128.Narrow(a, b).StoreUnsafe(ref dst, p);
+            }
+        }
+        for (; p < (nuint)pixels; p++)
+            Unsafe.Add(ref dst, p) = (byte)(Unsafe.ReadUnaligned<ushort>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref src, p))) >> shift);
     }
 
     // PackBits: replicate runs of 3 or more identical bytes (header 1 − n), literals otherwise (header n − 1); 128 at most.
@@ -126,8 +153,9 @@ public static class RleEncoder
         while (i < n)
         {
             byte v = row[i];
-            int run = 1;
-            while (i + run < n && run < 128 && row[i + run] == v) run++;
+            int max = Math.Min(128, n - i);
+            int run = row.Slice(i, max).IndexOfAnyExcept(v);
+            if (run < 0) run = max;
             if (run >= 3)
             {
                 output[o++] = (byte)(sbyte)(1 - run);
@@ -135,17 +163,35 @@ public static class RleEncoder
                 i += run;
                 continue;
             }
-            int start = i, len = 0;
-            while (i < n && len < 128)
-            {
-                if (i + 2 < n && row[i] == row[i + 1] && row[i] == row[i + 2]) break;
-                i++;
-                len++;
-            }
+            // No run starts at i, so the literal holds at least one byte: it ends where the next run of 3 starts.
+            int len = NextTriple(row, i, i + max) - i;
             output[o++] = (byte)(len - 1);
-            row.Slice(start, len).CopyTo(output[o..]);
+            row.Slice(i, len).CopyTo(output[o..]);
             o += len;
+            i += len;
         }
         return o;
+    }
+
+    // First j in [from, limit) where row[j] == row[j+1] == row[j+2], or limit.
+    private static int NextTriple(ReadOnlySpan<byte> row, int from, int limit)
+    {
+        int end = Math.Min(limit, row.Length - 2);
+        ref byte r = ref MemoryMarshal.GetReference(row);
+        int j = from;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; j + 16 <= end; j += 16)
+            {
+                var a = Vector128.LoadUnsafe(ref r, (nuint)j);
+                var b = Vector128.LoadUnsafe(ref r, (nuint)j + 1);
+                var c = Vector128.LoadUnsafe(ref r, (nuint)j + 2);
+                uint bits = (Vector128.Equals(a, b) & Vector128.Equals(a, c)).ExtractMostSignificantBits();
+                if (bits != 0) return j + System.Numerics.BitOperations.TrailingZeroCount(bits);
+            }
+        }
+        for (; j < end; j++)
+            if (Unsafe.Add(ref r, j) == Unsafe.Add(ref r, j + 1) && Unsafe.Add(ref r, j) == Unsafe.Add(ref r, j + 2)) return j;
+        return limit;
     }
 }
