@@ -15,7 +15,7 @@ namespace PixelGen.Frames;
 /// re-aligned so the first pixel is bit 0 of byte 0, LSB-first, unused high bits zero; encapsulated frames are
 /// the data of all their fragments concatenated (item headers excluded, pad bytes included).
 /// </remarks>
-public sealed class FrameReader : IDisposable
+public sealed partial class FrameReader : IDisposable
 {
     private readonly IRandomAccessSource _source;
     private readonly IDisposable? _owned;

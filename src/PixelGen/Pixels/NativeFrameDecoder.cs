@@ -23,4 +23,8 @@ public sealed class NativeFrameDecoder : IFrameDecoder
     /// <inheritdoc />
     public void Decode(ReadOnlySpan<byte> source, Span<byte> destination, FrameLayout layout)
         => PixelDecoder.Decode(source, destination, layout);
+
+    /// <summary>Native YBR_FULL_422 is upsampled but not converted, so it decodes to YBR_FULL; other data keeps its colour space.</summary>
+    public string DecodedPhotometricInterpretation(FrameLayout layout)
+        => layout.IsYbrFull422 ? "YBR_FULL" : layout.PhotometricInterpretation;
 }
