@@ -151,3 +151,25 @@ public class FrameReaderDecodingTests
         Assert.Equal(0, ex.FrameIndex);
     }
 }
+
+public class FrameReaderDecodingConcurrencyTests
+{
+    [Fact]
+    public void Frames_decode_identically_from_many_threads()
+    {
+        if (!Corpus.Available) return;
+        foreach (var name in new[] { "emri_small_RLE.dcm", "emri_small_big_endian.dcm", "liver_nonbyte_aligned.dcm" })
+        {
+            using var reader = FrameReader.Open(Corpus.FilePath(name));
+            var expected = Enumerable.Range(0, reader.NumberOfFrames).Select(i => Corpus.Sha256(reader.ReadFrame(i).AsBytes())).ToArray();
+            var actual = new string[reader.NumberOfFrames * 8];
+            Parallel.For(0, actual.Length, k =>
+            {
+                var buffer = new byte[reader.DecodedFrameLength];
+                reader.DecodeFrame(k % reader.NumberOfFrames, buffer);
+                actual[k] = Corpus.Sha256(buffer);
+            });
+            for (int k = 0; k < actual.Length; k++) Assert.Equal(expected[k % reader.NumberOfFrames], actual[k]);
+        }
+    }
+}
