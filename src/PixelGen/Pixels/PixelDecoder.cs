@@ -86,7 +86,7 @@ public static class PixelDecoder
     public static int SwapUnit(FrameLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        if (!layout.IsBigEndian || layout.BitsAllocated <= 8 && layout.PixelDataVR != DicomVR.OW) return 1;
+        if (!layout.IsBigEndian || (layout.BitsAllocated <= 8 && layout.PixelDataVR != DicomVR.OW)) return 1;
         if (layout.BitsAllocated == 1) return 1;
         return layout.PixelDataVR == DicomVR.OW ? 2 : layout.BitsAllocated / 8;
     }
