@@ -94,7 +94,7 @@ public sealed partial class FrameReader
             if (wanted > n)
             {
                 long padOffset = (_native is { } list ? list.OffsetOf(index) : _frames![index].Offset) + n;
-                if (padOffset + (wanted - n) <= _source.Length)
+                if (padOffset + (wanted - n) <= _nativeEnd)
                 {
                     Read(index, padOffset, raw.AsSpan(n, (int)(wanted - n)));
                     n = (int)wanted;
@@ -110,7 +110,12 @@ public sealed partial class FrameReader
             }
             catch (PixelDataException ex) when (ex.FrameIndex is null)
             {
-                throw new PixelDataException($"{decoder.Name}: {ex.Message}", index, null, ex);
+                // Keep the decoder's offset (relative to the frame's data) and add the frame index.
+                string message = ex.Message;
+                string suffix = ex.Offset is long o ? $" (byte offset {o})" : "";
+                if (suffix.Length > 0 && message.EndsWith(suffix, StringComparison.Ordinal)) message = message[..^suffix.Length];
+                string where = ex.Offset is null ? "" : " (offset within the frame's data)";
+                throw new PixelDataException($"{decoder.Name}: {message}{where}", index, ex.Offset, ex);
             }
             catch (Exception ex) when (ex is not PixelGenException and not ArgumentException and not OutOfMemoryException)
             {

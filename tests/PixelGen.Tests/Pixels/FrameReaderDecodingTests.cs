@@ -114,7 +114,9 @@ public class FrameReaderDecodingTests
         reader.ReadFrame(1);
         var ex = Assert.Throws<PixelDataException>(() => reader.ReadFrame(2));
         Assert.Equal(2, ex.FrameIndex);
+        Assert.Equal(0, ex.Offset);
         Assert.Contains("segments", ex.Message);
+        Assert.Contains("frame 2", ex.Message);
         Assert.Throws<PixelDataException>(() => reader.ReadAllFrames());
     }
 
