@@ -42,6 +42,25 @@ public sealed partial class FrameReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a file by path and reads the frames <paramref name="frameInfo"/> describes, without parsing or scanning
+    /// (offsets are file offsets); the reader owns the file handle.
+    /// </summary>
+    public static FrameReader Open(string path, FrameInfo frameInfo)
+    {
+        ArgumentNullException.ThrowIfNull(frameInfo);
+        var source = new FileSource(path);
+        try
+        {
+            return new FrameReader(source, frameInfo, source);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Parses a readable, seekable stream. A <see cref="FileStream"/> is read positionally (parallel reads); other streams under a lock.</summary>
     public FrameReader(Stream stream, bool leaveOpen = false)
         : this(SourceFor(stream), null, leaveOpen ? null : stream)
@@ -100,7 +119,8 @@ public sealed partial class FrameReader : IDisposable
         _frameBits = Layout.NativeFrameBits;
         long declaredEnd = frameInfo.PixelDataLength is long len ? frameInfo.PixelDataValueOffset + len : long.MaxValue;
         _nativeEnd = Math.Min(declaredEnd, source.Length);
-        _verifyItemHeaders = frameInfo.IsEncapsulated && frameInfo.FrameIndexSource != "fragment_scan" && frameInfo.FrameIndexSource != "basic_offset_table";
+        // Fragments our own scan found are known good; EOT offsets and any caller-supplied FrameInfo are checked on read.
+        _verifyItemHeaders = frameInfo.IsEncapsulated && (file is null || frameInfo.FrameIndexSource == "extended_offset_table");
     }
 
     /// <summary>Number of frames.</summary>
