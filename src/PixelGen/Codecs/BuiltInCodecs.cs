@@ -25,5 +25,6 @@ internal static class BuiltInCodecs
     private static void RegisterAll()
     {
         FrameDecoders.RegisterCodec(TransferSyntax.RleLossless.Uid, RleDecoder.Instance);
+        Jpeg.JpegCodecs.Register();
     }
 }
