@@ -26,5 +26,7 @@ internal static class BuiltInCodecs
     {
         FrameDecoders.RegisterCodec(TransferSyntax.RleLossless.Uid, RleDecoder.Instance);
         Jpeg.JpegCodecs.Register();
+        JpegLs.JpegLsCodec.Register();
+        Jpeg2000.Jpeg2000Codec.Register();
     }
 }
