@@ -43,7 +43,26 @@ public sealed partial class FrameReader
     public PixelElementType ElementType => DecodingLayout.ElementType;
 
     /// <summary>The colour space of decoded frames (native YBR_FULL_422 decodes to YBR_FULL; JPEG 2000 YBR_RCT/ICT to RGB).</summary>
-    public string DecodedPhotometricInterpretation => Decoder?.DecodedPhotometricInterpretation(DecodingLayout) ?? DecodingLayout.PhotometricInterpretation;
+    /// <remarks>For encapsulated data the first frame's codestream is consulted once (JPEG markers can override the label).</remarks>
+    public string DecodedPhotometricInterpretation => _decodedPhotometric ??= ResolveDecodedPhotometric();
+
+    private string? _decodedPhotometric;
+
+    private string ResolveDecodedPhotometric()
+    {
+        var decoder = Decoder;
+        if (decoder is null) return DecodingLayout.PhotometricInterpretation;
+        if (!TransferSyntax.IsEncapsulated || NumberOfFrames == 0) return decoder.DecodedPhotometricInterpretation(DecodingLayout);
+        try
+        {
+            return decoder.DecodedPhotometricInterpretation(ReadFrameRaw(0), DecodingLayout);
+        }
+        catch (PixelGenException)
+        {
+            // An unreadable first frame fails again, with its details, when it is decoded.
+            return decoder.DecodedPhotometricInterpretation(DecodingLayout);
+        }
+    }
 
     /// <summary>Bytes of one decoded frame (rows × columns × samples × element size).</summary>
     public long DecodedFrameLength => DecodingLayout.DecodedFrameLength;

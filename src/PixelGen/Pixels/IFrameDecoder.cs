@@ -28,4 +28,10 @@ public interface IFrameDecoder
     /// (JPEG 2000 with YBR_ICT/YBR_RCT decodes to RGB).
     /// </summary>
     string DecodedPhotometricInterpretation(FrameLayout layout) => layout.PhotometricInterpretation;
+
+    /// <summary>
+    /// The colour space of one frame's decoded pixels when it depends on the codestream (a JPEG's JFIF/APP14 markers
+    /// and component ids can say YCbCr under an RGB label). By default the same as <see cref="DecodedPhotometricInterpretation(FrameLayout)"/>.
+    /// </summary>
+    string DecodedPhotometricInterpretation(ReadOnlySpan<byte> source, FrameLayout layout) => DecodedPhotometricInterpretation(layout);
 }
