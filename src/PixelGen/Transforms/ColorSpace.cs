@@ -50,9 +50,14 @@ public static class ColorSpace
     public static void YbrFullToRgb(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         CheckTriplets(source.Length, destination.Length);
-        int done = 0;
-        if (Avx2.IsSupported && Ssse3.IsSupported) done = YbrToRgbAvx2(source, destination);
-        for (int i = done; i < source.Length; i += 3)
+        int done = Avx2.IsSupported && Ssse3.IsSupported ? YbrToRgbAvx2(source, destination) : 0;
+        YbrFullToRgbScalar(source[done..], destination[done..]);
+    }
+
+    /// <summary>The scalar path of <see cref="YbrFullToRgb(ReadOnlySpan{byte}, Span{byte})"/> (tests compare both).</summary>
+    internal static void YbrFullToRgbScalar(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        for (int i = 0; i < source.Length; i += 3)
         {
             float y = source[i], cb = source[i + 1] - 128, cr = source[i + 2] - 128;
             float r = y + cr * KR;
