@@ -74,4 +74,12 @@ public class TransformBenchmarks
 
     [Benchmark, BenchmarkCategory("Palette 8->RGB 512x512")]
     public void Palette_8_to_rgb() => _palette.Apply<byte, byte>(_indices, _rgb);
+
+    [Benchmark, BenchmarkCategory("Palette 8->RGB 512x512")]
+    public void Palette_8_to_rgb_scalar_stores()
+    {
+        PaletteColorLut.UseGather = false;
+        try { _palette.Apply<byte, byte>(_indices, _rgb); }
+        finally { PaletteColorLut.UseGather = true; }
+    }
 }

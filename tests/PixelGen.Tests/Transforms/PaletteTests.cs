@@ -117,6 +117,11 @@ public class PaletteTests
         var general = new byte[3003];
         p8.Apply<int, byte>(idx.Select(b => (int)b).ToArray(), general);
         Assert.Equal(general, fast);
+        var stores = new byte[3003];
+        PaletteColorLut.UseGather = false;
+        try { p8.Apply<byte, byte>(idx, stores); }
+        finally { PaletteColorLut.UseGather = true; }
+        Assert.Equal(general, stores);
         var fast16 = new ushort[3003];
         p8.Apply<byte, ushort>(idx, fast16);
         Assert.Equal(general.Select(b => (ushort)b).ToArray(), fast16);
