@@ -21,7 +21,7 @@ internal static class TransformReference
             var reference = Corpus.Reference(name);
             if (reference.TryGetProperty("transforms", out var t) && t.ValueKind == JsonValueKind.Array)
                 foreach (var entry in t.EnumerateArray())
-                    if (TransformRunner.CanBuild(entry)) data.Add(name, entry.GetProperty("id").GetString()!);
+                    data.Add(name, entry.GetProperty("id").GetString()!);
         }
         return data;
     }
