@@ -277,9 +277,10 @@ public static class ColorSpace
         var cb = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(cb8)) - k128;
         var cr = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(cr8)) - k128;
         // Same operation order as the scalar path (and numpy): products rounded, then summed left to right.
-        r = Avx.ConvertToVector256Int32WithTruncation(Avx.Floor((y + cr * kR) + half));
-        g = Avx.ConvertToVector256Int32WithTruncation(Avx.Floor(((y + cb * kGb) + cr * kGr) + half));
-        b = Avx.ConvertToVector256Int32WithTruncation(Avx.Floor((y + cb * kB) + half));
+        // Truncation equals floor for v >= 0; negative v truncate to <= 0 and the saturating packs clip both to 0.
+        r = Avx.ConvertToVector256Int32WithTruncation((y + cr * kR) + half);
+        g = Avx.ConvertToVector256Int32WithTruncation(((y + cb * kGb) + cr * kGr) + half);
+        b = Avx.ConvertToVector256Int32WithTruncation((y + cb * kB) + half);
     }
 
     private static (Vector128<byte> R, Vector128<byte> G, Vector128<byte> B) InterleaveMasks(int block)
