@@ -96,6 +96,9 @@ public sealed class LookupTable
     /// order. With 8 bits per entry the data may be packed two entries per word (length = entries) or one entry
     /// per word (length = 2 × entries); both occur in the wild. Any other length raises.
     /// </summary>
+    /// <param name="descriptor">The LUT Descriptor.</param>
+    /// <param name="data">The LUT Data element (US, SS or OW).</param>
+    /// <param name="what">Names the LUT in error messages, e.g. <c>Modality LUT</c>.</param>
     /// <exception cref="PixelDataException">The data length disagrees with the descriptor.</exception>
     public static LookupTable FromData(LutDescriptor descriptor, DicomElement data, string what)
     {
@@ -105,7 +108,7 @@ public sealed class LookupTable
         int n = descriptor.EntryCount;
         var entries = new ushort[n];
         bool le = data.IsLittleEndian;
-        if (raw.Length == 2 * n || (raw.Length == 2 * n + 2 && descriptor.BitsPerEntry > 8))
+        if (raw.Length == 2 * n)
         {
             for (int i = 0; i < n; i++)
                 entries[i] = le ? BinaryPrimitives.ReadUInt16LittleEndian(raw.Slice(2 * i)) : BinaryPrimitives.ReadUInt16BigEndian(raw.Slice(2 * i));
