@@ -69,6 +69,11 @@ public class VoiLutTests
     [InlineData(2048.5, 1, VoiLutFunction.Linear)]
     [InlineData(-100, 333.3, VoiLutFunction.LinearExact)]
     [InlineData(30000, 20000, VoiLutFunction.Linear)]
+    [InlineData(128, 256, VoiLutFunction.LinearExact)]   // exact rounding ties (x = 128 gives 127.5)
+    [InlineData(128.5, 257, VoiLutFunction.Linear)]
+    [InlineData(40.3, 2, VoiLutFunction.Linear)]         // narrow: steep slope
+    [InlineData(30000, 3, VoiLutFunction.LinearExact)]   // far and narrow: float32 bound too loose, float64 lanes
+    [InlineData(-1000.25, 77.7, VoiLutFunction.LinearExact)]
     public void Vectorised_16_to_8_bit_equals_scalar_for_every_input(double c, double w, VoiLutFunction f)
     {
         var t = VoiLut.Window(c, w, f, 0, 255);
@@ -84,6 +89,18 @@ public class VoiLutTests
             Assert.Equal((byte)Math.Round(t.WindowValue(i), MidpointRounding.ToEven), b1[i]);
             Assert.Equal((byte)Math.Round(t.WindowValue((short)i), MidpointRounding.ToEven), b2[i]);
         }
+    }
+
+    [Fact]
+    public void Vectorised_path_saturates_ranges_wider_than_a_byte_like_the_scalar_path()
+    {
+        var t = VoiLut.Window(1000, 3000, VoiLutFunction.Linear, -10.5, 300.5);
+        var us = new ushort[65536];
+        for (int i = 0; i < us.Length; i++) us[i] = (ushort)i;
+        var b = new byte[65536];
+        t.Apply<ushort, byte>(us, b);
+        for (int i = 0; i < us.Length; i++)
+            Assert.Equal((byte)Math.Clamp(Math.Round(t.WindowValue(i), MidpointRounding.ToEven), 0, 255), b[i]);
     }
 
     [Fact]
