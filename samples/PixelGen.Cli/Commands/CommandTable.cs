@@ -9,5 +9,7 @@ internal static class CommandTable
         new FramesCommand(),
         new FrameInfoCommand(),
         new DecodeCommand(),
+        new TransformCommand(),
+        new RenderCommand(),
     ];
 }
