@@ -123,20 +123,21 @@ internal sealed partial class DatasetEncoder
     }
 
     /// <summary>
-    /// The byte-swap unit of a value when the byte order changes: per value size, AT per 16-bit half, and pixel data
-    /// per Bits Allocated (OW with 8-bit data per 16-bit word), as native decoders read big endian data.
+    /// The byte-swap unit of a value when the byte order changes: per value size, AT per 16-bit half; pixel data
+    /// as the native decoder reads big endian (PixelDecoder.SwapUnit): an OW element per 16-bit word whatever Bits
+    /// Allocated is, 1-bit and 8-bit OB data not at all, otherwise per Bits Allocated.
     /// </summary>
     internal static int SwapUnit(DicomTag tag, DicomVR vr, DicomDataset owner)
     {
-        if (tag == DicomTags.FloatPixelData) return 4;
-        if (tag == DicomTags.DoubleFloatPixelData) return 8;
-        if (tag == DicomTags.PixelData)
+        if (tag == DicomTags.PixelData || tag == DicomTags.FloatPixelData || tag == DicomTags.DoubleFloatPixelData)
         {
+            int fallback = tag == DicomTags.FloatPixelData ? 32 : tag == DicomTags.DoubleFloatPixelData ? 64 : 8;
             int bits;
-            try { bits = owner.BitsAllocated ?? 8; }
-            catch (DicomFormatException) { bits = 8; }
-            if (bits >= 16 && bits % 8 == 0 && bits <= 64) return bits / 8;
-            return vr == DicomVR.OW ? 2 : 1;
+            try { bits = owner.BitsAllocated ?? fallback; }
+            catch (DicomFormatException) { bits = fallback; }
+            if (bits == 1 || (bits <= 8 && vr != DicomVR.OW)) return 1;
+            if (vr == DicomVR.OW) return 2;
+            return bits is 16 or 32 or 64 ? bits / 8 : 1;
         }
         if (vr == DicomVR.AT) return 2;
         return Math.Max(DicomVRInfo.ValueSize(vr), 1);
