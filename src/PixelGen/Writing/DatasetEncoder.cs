@@ -157,11 +157,15 @@ internal sealed partial class DatasetEncoder
         if (undefined) WriteItemHeader(DicomTags.SequenceDelimitationItem, 0);
     }
 
+    /// <summary>
+    /// Preserve keeps the form as read, except in implicit VR: there a defined-length sequence of a tag missing from a
+    /// reader's dictionary reads back as opaque UN bytes, while delimiters mark it as a sequence for any reader.
+    /// </summary>
     private bool SequenceIsUndefined(DicomElement e) => _options.SequenceLengths switch
     {
         SequenceLengthMode.Undefined => true,
         SequenceLengthMode.Defined => false,
-        _ => e.IsUndefinedLength,
+        _ => e.IsUndefinedLength || !_explicit,
     };
 
     private void WriteDeferredEncapsulated(DicomElement e)

@@ -67,18 +67,25 @@ public static class DicomFileWriter
         foreach (var e in dataset) if (e.Tag.Group == 0x0002) meta.Add(e);
         meta.Remove(DicomTags.FileMetaInformationGroupLength);
 
-        var sopClass = dataset.GetString(DicomTags.SopClassUid) ?? meta.GetString(DicomTags.MediaStorageSopClassUid)
-            ?? throw new PixelGenException("(0008,0016) SOP Class UID is missing; the File Meta Information needs it as (0002,0002)");
-        var sopInstance = dataset.GetString(DicomTags.SopInstanceUid) ?? meta.GetString(DicomTags.MediaStorageSopInstanceUid)
-            ?? throw new PixelGenException("(0008,0018) SOP Instance UID is missing; the File Meta Information needs it as (0002,0003)");
+        // The UIDs are copied as stored (not re-validated): writing back a file must not fail on its own odd UIDs.
+        var sopClass = UidValue(dataset, DicomTags.SopClassUid) ?? UidValue(meta, DicomTags.MediaStorageSopClassUid);
+        var sopInstance = UidValue(dataset, DicomTags.SopInstanceUid) ?? UidValue(meta, DicomTags.MediaStorageSopInstanceUid);
+        if (!options.AllowMissingSopUids)
+        {
+            if (sopClass is null) throw new PixelGenException("(0008,0016) SOP Class UID is missing; the File Meta Information needs it as (0002,0002) (or set WriteOptions.AllowMissingSopUids)");
+            if (sopInstance is null) throw new PixelGenException("(0008,0018) SOP Instance UID is missing; the File Meta Information needs it as (0002,0003) (or set WriteOptions.AllowMissingSopUids)");
+        }
         meta.SetBinary(DicomTags.FileMetaInformationVersion, DicomVR.OB, s_version);
-        meta.SetString(DicomTags.MediaStorageSopClassUid, DicomVR.UI, sopClass);
-        meta.SetString(DicomTags.MediaStorageSopInstanceUid, DicomVR.UI, sopInstance);
+        if (sopClass is { } c) meta.Add(new DicomElement(DicomTags.MediaStorageSopClassUid, DicomVR.UI, c));
+        if (sopInstance is { } i) meta.Add(new DicomElement(DicomTags.MediaStorageSopInstanceUid, DicomVR.UI, i));
         meta.SetString(DicomTags.TransferSyntaxUid, DicomVR.UI, transferSyntax.Uid);
         meta.SetString(DicomTags.ImplementationClassUid, DicomVR.UI, options.ImplementationClassUid);
         meta.SetString(DicomTags.ImplementationVersionName, DicomVR.SH, options.ImplementationVersionName);
         return meta;
     }
+
+    private static ReadOnlyMemory<byte>? UidValue(DicomDataset dataset, DicomTag tag)
+        => dataset.TryGetElement(tag, out var e) && e.Length > 0 && e.Items is null && !e.IsUndefinedLength ? (ReadOnlyMemory<byte>?)e.RawValue : null;
 
     private static void WriteFileMeta(Stream output, DicomDataset meta, WriteOptions options)
     {

@@ -8,6 +8,8 @@ public enum SequenceLengthMode
     /// <summary>
     /// Keep each sequence as read: undefined length (with delimitation items) stays undefined, a defined length is
     /// recomputed for the output encoding. Items follow their sequence. Sequences built in memory are undefined.
+    /// Implicit VR output always delimits sequences (a defined-length sequence of a tag unknown to the reader's
+    /// dictionary would read back as opaque bytes).
     /// </summary>
     Preserve = 0,
     /// <summary>Every sequence and item gets undefined length and delimitation items (what most toolkits write).</summary>
@@ -49,6 +51,12 @@ public sealed record WriteOptions
 
     /// <summary>(0002,0013) Implementation Version Name written into the File Meta Information.</summary>
     public string ImplementationVersionName { get; init; } = DicomUids.ImplementationVersionName;
+
+    /// <summary>
+    /// Writes files whose data set and meta have no SOP Class / SOP Instance UID (some test files) by leaving
+    /// (0002,0002)/(0002,0003) out of the File Meta Information; by default their absence is an error.
+    /// </summary>
+    public bool AllowMissingSopUids { get; init; }
 
     /// <summary>Writes the 128-byte preamble and "DICM" (default true; false writes the meta group first).</summary>
     public bool WritePreamble { get; init; } = true;
