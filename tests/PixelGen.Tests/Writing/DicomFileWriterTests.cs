@@ -194,8 +194,9 @@ public class DicomFileWriterTests
         var px = r.Get(DicomTags.PixelData);
         Assert.Equal(3, px.Fragments!.Count);
         Assert.Equal(new byte[] { 5, 6 }, px.Fragments[2]);
-        var tail = r.BodyBytes.AsSpan(r.BodyBytes.Length - valueLength).ToArray();
-        Assert.Equal(value.Take(valueLength).ToArray(), tail);
+        var copied = r.ReadSource(px.Element.ValueOffset, valueLength); // items and delimiter, byte for byte
+        Assert.Equal(value.Take(valueLength).ToArray(), copied);
+        Assert.Equal(px.Element.ValueOffset + valueLength, r.File.Source.Length); // the trailing padding was not copied
     }
 
     [Fact]
