@@ -9,5 +9,8 @@ internal static class CommandTable
         new FramesCommand(),
         new FrameInfoCommand(),
         new DecodeCommand(),
+        new TranscodeCommand(),
+        new ThresholdCommand(),
+        new DownsampleCommand(),
     ];
 }
