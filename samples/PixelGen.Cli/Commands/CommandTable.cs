@@ -11,5 +11,8 @@ internal static class CommandTable
         new DecodeCommand(),
         new TransformCommand(),
         new RenderCommand(),
+        new TranscodeCommand(),
+        new ThresholdCommand(),
+        new DownsampleCommand(),
     ];
 }

@@ -112,6 +112,33 @@ public sealed class DicomElement
         return count;
     }
 
+    /// <summary>The source a deferred value stays in; null when the value was built in memory.</summary>
+    public IRandomAccessSource? Source => _source;
+
+    /// <summary>
+    /// Copies up to <paramref name="destination"/>.Length raw value bytes starting <paramref name="position"/> bytes into
+    /// the value, without keeping them (for streaming large deferred values in chunks); returns bytes copied.
+    /// For an undefined-length deferred value the read may run up to the end of the source.
+    /// </summary>
+    public int CopyRawValue(long position, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        if (_loaded || _source is null)
+        {
+            var v = _value.Span;
+            if (position >= v.Length) return 0;
+            int n = Math.Min(v.Length - (int)position, destination.Length);
+            v.Slice((int)position, n).CopyTo(destination);
+            return n;
+        }
+        long available = IsUndefinedLength ? _source.Length - ValueOffset : Length;
+        long left = available - position;
+        if (left <= 0) return 0;
+        int count = (int)Math.Min(left, destination.Length);
+        _source.ReadExactly(ValueOffset + position, destination[..count]);
+        return count;
+    }
+
     /// <summary>The value as text (ISO-IR 100 / Latin-1, which never fails), trailing padding removed; multiple values keep their backslashes.</summary>
     public string GetText()
     {
