@@ -21,11 +21,12 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
     {
         var cases = LayoutCase.All();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var assembly = CompileAll(cases, out var context, out int generatedFiles);
-        output.WriteLine($"generate + compile + load: {clock.ElapsedMilliseconds} ms");
+        output.WriteLine($"generate + compile + load: {clock.ElapsedMilliseconds} ms wall, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU");
         try
         {
-            Assert.Equal(cases.Count * 2 + 1, generatedFiles); // type form + method form per case, one registration
+            Assert.Equal(cases.Count + MethodFormCases(cases).Count() + 1, generatedFiles); // one registration file
             var calls = assembly.GetType("Equivalence.Calls", throwOnError: true)!;
             var random = new Random(4);
             int checks = 0;
@@ -33,7 +34,7 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
             {
                 var decoder = (IFrameDecoder)assembly.GetType("Equivalence." + c.Id, throwOnError: true)!
                     .GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-                var method = calls.GetMethod(c.Id)!;
+                var method = calls.GetMethod(c.Id); // null when this case has no method form
                 foreach (var (rows, columns) in Sizes)
                 {
                     var layout = c.ToFrameLayout(rows, columns);
@@ -42,7 +43,7 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
                     // Exactly the frame's bytes, and the frame followed by an OW pad byte and more.
                     foreach (int extra in new[] { 0, 3 })
                     {
-                        var raw = new byte[layout.NativeFrameLength + extra];
+                        var raw = new byte[c.RequiredSourceLength(layout) + extra];
                         random.NextBytes(raw);
                         byte[] expected = ScalarReferenceDecoder.Decode(c, raw, samples);
 
@@ -50,10 +51,12 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
                         decoder.Decode(raw, viaInterface, layout);
                         AssertBytes(expected, viaInterface.AsSpan(0, expected.Length), $"{c.Id} type form {rows}x{columns}+{extra}");
 
+                        checks++;
+                        if (method is null) continue;
                         var pixels = Array.CreateInstance(ElementClrType(c), samples);
                         method.Invoke(null, [raw, pixels]);
                         AssertBytes(expected, AsBytes(pixels), $"{c.Id} method form {rows}x{columns}+{extra}");
-                        checks += 2;
+                        checks++;
                     }
                 }
             }
@@ -83,6 +86,7 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
             Assert.Equal(c.Id, decoder.Name);
 
             var shortRaw = new byte[layout.NativeFrameLength - 1];
+            Assert.Equal(32, layout.NativeFrameLength);
             var ex = Assert.Throws<PixelDataException>(() => decoder.Decode(shortRaw, new byte[layout.DecodedFrameLength], layout));
             Assert.Contains("raw data has 31 bytes", ex.Message);
             Assert.Throws<PixelDataException>(() => decoder.Decode(new byte[32], new byte[31], layout));
@@ -100,9 +104,9 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
         source.AppendLine("using System;\nusing PixelGen.Generation;\nusing PixelGen.Layout;\nnamespace Equivalence\n{");
         foreach (var c in cases) source.AppendLine($"    {c.Attribute} public sealed partial class {c.Id};");
         source.AppendLine("    public static partial class Methods\n    {");
-        foreach (var c in cases) source.AppendLine($"        {c.Attribute} public static partial void {c.Id}(ReadOnlySpan<byte> raw, Span<{c.ElementKeyword}> pixels);");
+        foreach (var c in MethodFormCases(cases)) source.AppendLine($"        {c.Attribute} public static partial void {c.Id}(ReadOnlySpan<byte> raw, Span<{c.ElementKeyword}> pixels);");
         source.AppendLine("    }\n    public static class Calls\n    {");
-        foreach (var c in cases) source.AppendLine($"        public static void {c.Id}(byte[] raw, {c.ElementKeyword}[] pixels) => Methods.{c.Id}(raw, pixels);");
+        foreach (var c in MethodFormCases(cases)) source.AppendLine($"        public static void {c.Id}(byte[] raw, {c.ElementKeyword}[] pixels) => Methods.{c.Id}(raw, pixels);");
         source.AppendLine("    }\n}");
 
         var compilation = GeneratorHarness.RunAndCheck(GeneratorHarness.Compile("Equivalence", source.ToString()), out var run, checkDiagnostics: false);
@@ -118,6 +122,12 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
         context = new AssemblyLoadContext("PixelGen.Equivalence", isCollectible: true);
         return context.LoadFromStream(image);
     }
+
+    /// <summary>
+    /// The method form shares the kernel emitter with the type form and differs only in its wrapper, so a quarter of the
+    /// layouts (spread over every width and shape) check it; this keeps the single compilation small.
+    /// </summary>
+    private static IEnumerable<LayoutCase> MethodFormCases(IReadOnlyList<LayoutCase> cases) => cases.Where((_, i) => i % 4 == 1);
 
     private static Type ElementClrType(LayoutCase c) => c.ElementKeyword switch
     {

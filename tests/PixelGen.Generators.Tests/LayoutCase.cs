@@ -14,6 +14,13 @@ public sealed record LayoutCase(int BitsAllocated, int BitsStored, int HighBit, 
     public string Attribute => string.Create(CultureInfo.InvariantCulture,
         $"[PixelLayout(BitsAllocated = {BitsAllocated}, BitsStored = {BitsStored}, HighBit = {HighBit}, Signed = {(Signed ? "true" : "false")}, Samples = {Samples}, Planar = {Planar}, BigEndian = {(BigEndian ? "true" : "false")}, OwWords = {(OwWords ? "true" : "false")}, Kind = PixelDataKind.{Kind})]");
 
+    /// <summary>The runtime's byte-swap unit for this layout (PixelDecoder.SwapUnit).</summary>
+    public int SwapUnit => !BigEndian || BitsAllocated == 1 ? 1 : OwWords ? 2 : BitsAllocated / 8;
+
+    /// <summary>Source bytes a frame needs: 8-bit OW data with an odd count needs the pad byte too.</summary>
+    public long RequiredSourceLength(FrameLayout layout)
+        => layout.NativeFrameLength + (SwapUnit == 2 && BitsAllocated == 8 && (layout.SamplesPerFrame & 1) == 1 ? 1 : 0);
+
     public PixelElementType ElementType => PixelLayoutRules.ElementTypeFor(BitsAllocated, Signed, Kind);
 
     public string ElementKeyword => PixelLayoutRules.CSharpKeyword(ElementType);
@@ -31,11 +38,13 @@ public sealed record LayoutCase(int BitsAllocated, int BitsStored, int HighBit, 
         PhotometricInterpretation = Samples == 1 ? "MONOCHROME2" : "RGB",
         Kind = Kind,
         IsBigEndian = BigEndian,
-        PixelDataVR = Kind switch
+        PixelDataVR = OwWords ? DicomVR.OW : (BitsAllocated, Kind) switch
         {
-            PixelDataKind.Float => DicomVR.OF,
-            PixelDataKind.Double => DicomVR.OD,
-            _ => BigEndian && !OwWords ? DicomVR.OB : DicomVR.OW,
+            (32, PixelDataKind.Float) => DicomVR.OF,
+            (64, PixelDataKind.Double) => DicomVR.OD,
+            (32, _) => DicomVR.OL,
+            (64, _) => DicomVR.OV,
+            _ => DicomVR.OB,
         },
     };
 
@@ -47,13 +56,14 @@ public sealed record LayoutCase(int BitsAllocated, int BitsStored, int HighBit, 
     public static IReadOnlyList<LayoutCase> All()
     {
         var cases = new List<LayoutCase>();
-        foreach (var (be, ow) in new[] { (false, true), (true, true), (true, false) })
-            cases.Add(new LayoutCase(1, 1, 0, false, 1, 0, be, ow, PixelDataKind.Integer));
+        foreach (bool be in new[] { false, true })
+            cases.Add(new LayoutCase(1, 1, 0, false, 1, 0, be, true, PixelDataKind.Integer));
 
         foreach (int ba in new[] { 8, 16, 32, 64 })
         {
             var stored = new List<(int Bs, int Hb)> { (ba, ba - 1), (ba - 4, ba - 5), (ba - 4, ba - 1), (ba / 2, ba / 2 + 1), (1, 0) };
-            var orders = ba == 8 ? new[] { (false, true), (true, true), (true, false) } : new[] { (false, true), (true, true) };
+            // Big endian: OW (swapped per 16-bit word) and, except for 16-bit where both agree, another VR (per value, OB: none).
+            var orders = ba == 16 ? new[] { (false, true), (true, true) } : new[] { (false, true), (true, true), (true, false) };
             foreach (var (bs, hb) in stored)
             foreach (bool signed in new[] { false, true })
             foreach (var (samples, planar) in new[] { (1, 0), (3, 0), (3, 1) })
@@ -64,8 +74,8 @@ public sealed record LayoutCase(int BitsAllocated, int BitsStored, int HighBit, 
 
         foreach (var (ba, kind) in new[] { (32, PixelDataKind.Float), (64, PixelDataKind.Double) })
         foreach (var (samples, planar) in new[] { (1, 0), (3, 0), (3, 1) })
-        foreach (bool be in new[] { false, true })
-            cases.Add(new LayoutCase(ba, ba, ba - 1, false, samples, planar, be, true, kind));
+        foreach (var (be, ow) in new[] { (false, false), (true, false), (true, true) })
+            cases.Add(new LayoutCase(ba, ba, ba - 1, false, samples, planar, be, ow, kind));
         return cases;
     }
 }

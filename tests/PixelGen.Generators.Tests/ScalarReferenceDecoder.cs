@@ -6,7 +6,7 @@ namespace PixelGen.Generators.Tests;
 /// <summary>
 /// The decoding contract written as plainly as possible, one sample at a time, independent of the generator:
 /// locate the stored sample (planar or not), undo the byte order (OW swaps 16-bit words even for byte data,
-/// OB never), then shift down from High Bit, mask to Bits Stored and sign-extend.
+/// OB never, other VRs per value; 1-bit data never), then shift down from High Bit, mask to Bits Stored and sign-extend.
 /// </summary>
 internal static class ScalarReferenceDecoder
 {
@@ -15,7 +15,7 @@ internal static class ScalarReferenceDecoder
         int size = PixelLayoutRules.ElementSize(c.ElementType);
         var output = new byte[sampleCount * size];
         int planeLength = sampleCount / c.Samples;
-        bool owSwap = c.BigEndian && c.OwWords && c.BitsAllocated <= 8;
+        int swapUnit = c.SwapUnit;
         Span<byte> le = stackalloc byte[8];
         var bytes = new byte[Math.Max(size, 1)];
         for (int o = 0; o < sampleCount; o++)
@@ -24,18 +24,18 @@ internal static class ScalarReferenceDecoder
             ulong value;
             if (c.BitsAllocated == 1)
             {
-                int b = stored >> 3;
-                if (owSwap) b = Math.Min(b ^ 1, raw.Length - 1);
-                value = (ulong)((raw[b] >> (stored & 7)) & 1);
+                value = (ulong)((raw[stored >> 3] >> (stored & 7)) & 1);
             }
             else if (c.BitsAllocated == 8)
             {
-                value = raw[owSwap ? Math.Min(stored ^ 1, raw.Length - 1) : stored];
+                value = raw[swapUnit == 2 ? stored ^ 1 : stored];
             }
             else
             {
                 raw.Slice(stored * size, size).CopyTo(bytes);
-                if (c.BigEndian) Array.Reverse(bytes);
+                if (swapUnit == size) Array.Reverse(bytes);
+                else if (swapUnit == 2)
+                    for (int k = 0; k < size; k += 2) (bytes[k], bytes[k + 1]) = (bytes[k + 1], bytes[k]);
                 value = 0;
                 for (int k = size - 1; k >= 0; k--) value = (value << 8) | bytes[k];
             }

@@ -109,10 +109,10 @@ namespace PixelGen.Generators.Emit
             terms.Add($"layout.PlanarConfiguration == {l.Planar}");
             terms.Add("!layout.IsYbrFull422");
             terms.Add(l.BigEndian ? "layout.IsBigEndian" : "!layout.IsBigEndian");
-            if (l.BigEndian)
-                terms.Add(l.BitsAllocated <= 8
-                    ? $"layout.PixelDataVR == global::PixelGen.Dicom.DicomVR.{(l.OwWords ? "OW" : "OB")}"
-                    : "layout.PixelDataVR != global::PixelGen.Dicom.DicomVR.OB");
+            // The runtime swaps an OW element per 16-bit word and anything else per value (OB 8-bit: not at all);
+            // for 16-bit values and 1-bit data both rules give the same bytes, so the VR does not matter there.
+            if (l.BigEndian && l.BitsAllocated != 16 && l.BitsAllocated != 1)
+                terms.Add(l.OwWords ? "layout.PixelDataVR == global::PixelGen.Dicom.DicomVR.OW" : "layout.PixelDataVR != global::PixelGen.Dicom.DicomVR.OW");
             terms.Add("layout.Rows > 0 && layout.Columns > 0");
             return terms.ToArray();
         }

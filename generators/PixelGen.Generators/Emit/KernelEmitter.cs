@@ -43,13 +43,11 @@ namespace PixelGen.Generators.Emit
             w.Line(pixelsType == work
                 ? $"ref {work} dst = ref MemoryMarshal.GetReference(pixels);"
                 : $"ref {work} dst = ref Unsafe.As<{pixelsType}, {work}>(ref MemoryMarshal.GetReference(pixels));");
-            if (l.SwapsWordsOfBytes)
-                w.Line("int lastByte = raw.Length - 1; // OW words: a value's partner byte may be the element's pad byte");
 
             w.Open("unchecked");
             if (l.BitsAllocated == 1) EmitSingleBit(w, l);
             else if (l.IsPlanar) EmitPlanar(w, l);
-            else if (!l.NeedsMasking && !l.SwapsValues && !l.SwapsWordsOfBytes) EmitCopy(w, l);
+            else if (!l.NeedsMasking && !l.Swaps) EmitCopy(w, l);
             else EmitElementwise(w, l);
             w.Close();
             w.Close();
@@ -65,7 +63,10 @@ namespace PixelGen.Generators.Emit
                 w.Line($"if (n % {l.Samples} != 0)");
                 w.Line($"    throw new global::PixelGen.PixelDataException($\"{decoderName}: {{n}} samples is not a whole number of {l.Samples}-sample pixels\");");
             }
-            string required = l.BitsAllocated == 1 ? "((long)n + 7) / 8" : $"(long)n * {StoredBytes(l)}";
+            // 8-bit data in an OW word pair: with an odd count the last value sits in the place of the swapped pad byte.
+            string required = l.BitsAllocated == 1 ? "((long)n + 7) / 8"
+                : l.SwapsWordsOfBytes ? "(long)n + (n & 1)"
+                : $"(long)n * {StoredBytes(l)}";
             w.Line($"long required = {required};");
             w.Line("if (raw.Length < required)");
             w.Line($"    throw new global::PixelGen.PixelDataException($\"{decoderName}: raw data has {{raw.Length}} bytes but {{n}} samples need {{required}}\");");
@@ -88,6 +89,7 @@ namespace PixelGen.Generators.Emit
             w.Line("// Scalar tail (and the whole frame without SIMD).");
             w.Open("for (; i < n; i++)");
             w.Line($"{WorkType(l)} w = {ScalarLoad(l, "i")};");
+            if (l.SwapsValues || l.SwapsWordsInValues) w.Line($"w = {Swap(l, "w")};");
             w.Line($"Unsafe.Add(ref dst, i) = {ScalarValue(l, "w")};");
             w.Close();
         }
@@ -123,10 +125,18 @@ namespace PixelGen.Generators.Emit
             for (int k = 0; k < s; k++)
             {
                 string load = l.SwapsWordsOfBytes
-                    ? $"Unsafe.Add(ref src, Math.Min(({(k == 0 ? "p" : $"planeLength * {k} + p")}) ^ 1, lastByte))"
+                    ? $"Unsafe.Add(ref src, ({(k == 0 ? "p" : $"planeLength * {k} + p")}) ^ 1)"
                     : ScalarLoadAt(l, $"plane{k}", "p");
                 string target = k == 0 ? "pixel" : $"Unsafe.Add(ref pixel, {k})";
-                w.Line($"{target} = {ScalarValue(l, $"({work}){load}", swapInside: true)};");
+                if (l.SwapsValues || l.SwapsWordsInValues)
+                {
+                    w.Line($"{work} w{k} = {load};");
+                    w.Line($"{target} = {ScalarValue(l, Swap(l, $"w{k}"))};");
+                }
+                else
+                {
+                    w.Line($"{target} = {ScalarValue(l, load)};");
+                }
             }
             w.Close();
         }
@@ -163,9 +173,7 @@ namespace PixelGen.Generators.Emit
 
         private static void EmitSingleBit(IndentedWriter w, LayoutSpec l)
         {
-            string srcByte(string j) => l.SwapsWordsOfBytes
-                ? $"Unsafe.Add(ref src, Math.Min({j} ^ 1, lastByte))"
-                : $"Unsafe.Add(ref src, {j})";
+            static string srcByte(string j) => $"Unsafe.Add(ref src, {j})";
             w.Line("// Bits are packed LSB first: bit k of byte j is pixel 8j + k.");
             w.Line("int fullBytes = n >> 3;");
             w.Open("for (int j = 0; j < fullBytes; j++)");
@@ -181,13 +189,10 @@ namespace PixelGen.Generators.Emit
 
         // ---- one value ----------------------------------------------------------------------------------------
 
-        /// <summary>Loads stored value <paramref name="index"/> (in storage order) as the work type, swapped to little endian.</summary>
+        /// <summary>Loads stored value <paramref name="index"/> (in storage order) as the work type; 8-bit OW data is unswapped here, wider values by <see cref="Swap"/>.</summary>
         private static string ScalarLoad(LayoutSpec l, string index)
         {
-            if (l.SwapsWordsOfBytes)
-                return $"Unsafe.Add(ref src, Math.Min({index} ^ 1, lastByte))";
-            string raw = ScalarLoadAt(l, "src", index);
-            return l.SwapsValues ? $"BinaryPrimitives.ReverseEndianness({raw})" : raw;
+            return l.SwapsWordsOfBytes ? $"Unsafe.Add(ref src, {index} ^ 1)" : ScalarLoadAt(l, "src", index);
         }
 
         private static string ScalarLoadAt(LayoutSpec l, string baseRef, string index)
@@ -195,14 +200,10 @@ namespace PixelGen.Generators.Emit
                 ? $"Unsafe.Add(ref {baseRef}, {index})"
                 : $"Unsafe.ReadUnaligned<{WorkType(l)}>(ref Unsafe.Add(ref {baseRef}, (nint){index} * {StoredBytes(l)}))";
 
-        /// <summary>
-        /// The decoded value (as the work type) of stored word <paramref name="word"/>; with <paramref name="swapInside"/>
-        /// the per-value byte swap is applied here (planar loads do not swap).
-        /// </summary>
-        private static string ScalarValue(LayoutSpec l, string word, bool swapInside = false)
+        /// <summary>The decoded value (as the work type) of the little endian stored word <paramref name="word"/>.</summary>
+        private static string ScalarValue(LayoutSpec l, string word)
         {
             string work = WorkType(l);
-            if (swapInside && l.SwapsValues) word = $"BinaryPrimitives.ReverseEndianness({word})";
             if (!l.NeedsMasking) return word;
             int left = l.DropHighShift, right = l.AlignShift;
             string shifted = left == 0 ? word : $"({word} << {left})";
@@ -211,12 +212,22 @@ namespace PixelGen.Generators.Emit
                 : left == 0 ? $"({work})({word} >> {right})" : $"({work})(({work}){shifted} >> {right})";
         }
 
+        /// <summary>The per-value byte swap of a loaded 16/32/64-bit word (identity when nothing is swapped per value).</summary>
+        private static string Swap(LayoutSpec l, string word)
+        {
+            if (l.SwapsValues) return $"BinaryPrimitives.ReverseEndianness({word})";
+            if (!l.SwapsWordsInValues) return word;
+            string m = l.BitsAllocated == 32 ? "0x00FF00FFu" : "0x00FF00FF00FF00FFUL";
+            return $"((({word}) & {m}) << 8 | (({word}) >> 8) & {m})";
+        }
+
         private static void EmitVectorSwap(IndentedWriter w, LayoutSpec l, string vector, string v)
         {
             string V = vector;
-            if (l.SwapsWordsOfBytes)
+            if (l.SwapsWordsOfBytes || l.SwapsWordsInValues)
             {
-                w.Line($"{v} = {V}.AsByte({V}.ShiftLeft({V}.AsUInt16({v}), 8) | {V}.ShiftRightLogical({V}.AsUInt16({v}), 8)); // swap bytes within OW words");
+                string work = VectorAs(WorkType(l));
+                w.Line($"{v} = {V}.{work}({V}.ShiftLeft({V}.AsUInt16({v}), 8) | {V}.ShiftRightLogical({V}.AsUInt16({v}), 8)); // swap the bytes of each OW word");
             }
             else if (l.SwapsValues && l.BitsAllocated == 16)
             {

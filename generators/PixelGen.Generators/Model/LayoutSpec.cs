@@ -28,11 +28,26 @@ namespace PixelGen.Generators.Model
         /// <summary>Samples arrive one plane per sample and must be interleaved.</summary>
         public bool IsPlanar => Planar == 1 && Samples > 1;
 
-        /// <summary>Big endian data whose swap unit is the 16-bit OW word even though values are bytes or bits.</summary>
-        public bool SwapsWordsOfBytes => BigEndian && OwWords && BitsAllocated <= 8;
+        /// <summary>
+        /// Bytes reversed as one unit when native data is big endian, as the runtime decoder does (PS3.5 6.2): none for
+        /// little endian and 1-bit data; the 16-bit word for an OW element whatever Bits Allocated is; otherwise the value
+        /// (none for OB 8-bit data).
+        /// </summary>
+        public int SwapUnit => !BigEndian || BitsAllocated == 1 ? 1
+            : OwWords ? 2
+            : BitsAllocated / 8;
 
-        /// <summary>Big endian data swapped per value (16, 32 or 64 bits).</summary>
-        public bool SwapsValues => BigEndian && BitsAllocated >= 16;
+        /// <summary>8-bit values in a big endian OW element: stored value i sits at byte i ^ 1.</summary>
+        public bool SwapsWordsOfBytes => SwapUnit == 2 && BitsAllocated == 8;
+
+        /// <summary>Each 16-, 32- or 64-bit value is byte-reversed.</summary>
+        public bool SwapsValues => BitsAllocated >= 16 && SwapUnit == BitsAllocated / 8;
+
+        /// <summary>32- or 64-bit values in a big endian OW element: the bytes of each 16-bit word are swapped, words stay in place.</summary>
+        public bool SwapsWordsInValues => BitsAllocated >= 32 && SwapUnit == 2;
+
+        /// <summary>Any byte reordering at all.</summary>
+        public bool Swaps => SwapUnit > 1;
 
         /// <summary>Left shift that drops the bits above High Bit (integer layouts).</summary>
         public int DropHighShift => BitsAllocated - 1 - HighBit;
@@ -53,8 +68,9 @@ namespace PixelGen.Generators.Model
                 _ => $"{(Signed ? "signed" : "unsigned")}, {BitsStored} stored, high bit {HighBit}",
             };
             string order = !BigEndian ? "little endian"
-                : BitsAllocated <= 8 ? (OwWords ? "big endian (OW: bytes swapped per 16-bit word)" : "big endian (OB: no swap)")
-                : "big endian";
+                : SwapUnit == 1 ? "big endian (nothing to swap)"
+                : SwapUnit == 2 && BitsAllocated != 16 ? "big endian OW (bytes swapped per 16-bit word)"
+                : "big endian (bytes swapped per value)";
             string samples = Samples == 1 ? "1 sample" : $"{Samples} samples, planar configuration {Planar}";
             return $"{BitsAllocated}-bit {kind}; {samples}; {order} -> {PixelLayoutRules.CSharpKeyword(ElementType)}";
         }

@@ -39,7 +39,8 @@ namespace PixelGen.Generators.Parsing
         private static LayoutSpec ReadLayout(AttributeData attribute, out string? name)
         {
             int bitsAllocated = 0, bitsStored = 0, highBit = -1, samples = 1, planar = 0;
-            bool signed = false, bigEndian = false, owWords = true;
+            bool signed = false, bigEndian = false;
+            bool? owWords = null;
             var kind = PixelDataKind.Integer;
             name = null;
             foreach (var argument in attribute.NamedArguments)
@@ -54,7 +55,7 @@ namespace PixelGen.Generators.Parsing
                     case "Planar": planar = value as int? ?? 0; break;
                     case "Signed": signed = value as bool? ?? false; break;
                     case "BigEndian": bigEndian = value as bool? ?? false; break;
-                    case "OwWords": owWords = value as bool? ?? true; break;
+                    case "OwWords": owWords = value as bool?; break;
                     case "Kind": kind = (PixelDataKind)(value as int? ?? 0); break;
                     case "Name": name = value as string; break;
                 }
@@ -68,7 +69,12 @@ namespace PixelGen.Generators.Parsing
             }
             if (bitsStored == 0) bitsStored = bitsAllocated;
             if (highBit == -1) highBit = bitsStored - 1;
-            return new LayoutSpec(bitsAllocated, bitsStored, highBit, signed, samples, planar, bigEndian, owWords, kind);
+            // Integer pixel data is OW unless stated otherwise; float data lives in OF/OD, swapped per value.
+            bool ow = owWords ?? kind == PixelDataKind.Integer;
+            // Where the swap unit makes OW and non-OW identical (16-bit values, 1-bit data) the flag is normalised
+            // so that equivalent declarations produce the same model.
+            if (bitsAllocated == 16 || bitsAllocated == 1 || !bigEndian) ow = true;
+            return new LayoutSpec(bitsAllocated, bitsStored, highBit, signed, samples, planar, bigEndian, ow, kind);
         }
 
         private static void ValidateLayout(LayoutSpec l, string target, ImmutableArray<ParseIssue>.Builder issues)

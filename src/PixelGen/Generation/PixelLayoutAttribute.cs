@@ -46,8 +46,10 @@ public sealed class PixelLayoutAttribute : Attribute
     public bool BigEndian { get; set; }
 
     /// <summary>
-    /// Under big endian, whether the pixel data element has VR OW (swapped per 16-bit word, even for 8-bit and 1-bit data)
-    /// rather than OB (never swapped). Default true. Only matters for 1-bit and 8-bit big endian layouts.
+    /// Under big endian, whether the pixel data element has VR OW, whose bytes are swapped per 16-bit word whatever
+    /// Bits Allocated is (PS3.5 6.2), rather than another VR swapped per value (OB 8-bit data: not at all; OF, OD, OL…).
+    /// Default: true for integer data, false for Float/Double data. Irrelevant for 1-bit data (never swapped) and 16-bit
+    /// values (both rules agree). The generated decoder only accepts frames whose <c>PixelDataVR</c> agrees.
     /// </summary>
     public bool OwWords { get; set; } = true;
 
