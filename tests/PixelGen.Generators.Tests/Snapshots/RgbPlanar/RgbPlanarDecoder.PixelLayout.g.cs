@@ -102,9 +102,9 @@ namespace PixelGen.Generated
                 for (; p < planeLength; p++)
                 {
                     ref byte pixel = ref Unsafe.Add(ref dst, (nint)p * 3);
-                    pixel = (byte)Unsafe.Add(ref plane0, p);
-                    Unsafe.Add(ref pixel, 1) = (byte)Unsafe.Add(ref plane1, p);
-                    Unsafe.Add(ref pixel, 2) = (byte)Unsafe.Add(ref plane2, p);
+                    pixel = Unsafe.Add(ref plane0, p);
+                    Unsafe.Add(ref pixel, 1) = Unsafe.Add(ref plane1, p);
+                    Unsafe.Add(ref pixel, 2) = Unsafe.Add(ref plane2, p);
                 }
             }
         }
