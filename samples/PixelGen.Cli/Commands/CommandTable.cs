@@ -5,5 +5,8 @@ internal static class CommandTable
 {
     public static readonly IReadOnlyList<ICliCommand> All =
     [
+        new InfoCommand(),
+        new FramesCommand(),
+        new FrameInfoCommand(),
     ];
 }

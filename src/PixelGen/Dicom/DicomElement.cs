@@ -72,6 +72,10 @@ public sealed class DicomElement
     public long ValueOffset { get; }
     /// <summary>The items of a sequence (SQ, or UN holding a sequence); null otherwise.</summary>
     public IReadOnlyList<DicomDataset>? Items { get; }
+    /// <summary>Bytes of the element header in its source (8 or 12; 0 when built in memory), so a writer can preserve the encoding.</summary>
+    public int HeaderLength { get; init; }
+    /// <summary>The VR bytes as written in an explicit VR header; <see cref="DicomVR.None"/> for implicit VR or in-memory elements. Differs from <see cref="VR"/> when an explicit UN was retyped from the dictionary.</summary>
+    public DicomVR EncodedVR { get; init; }
     /// <summary>True when the value is held in memory (not deferred).</summary>
     public bool IsValueLoaded => _loaded;
 
