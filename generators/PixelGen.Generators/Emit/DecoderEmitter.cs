@@ -108,7 +108,8 @@ namespace PixelGen.Generators.Emit
             terms.Add($"layout.SamplesPerPixel == {l.Samples}");
             terms.Add($"layout.PlanarConfiguration == {l.Planar}");
             terms.Add("!layout.IsYbrFull422");
-            terms.Add(l.BigEndian ? "layout.IsBigEndian" : "!layout.IsBigEndian");
+            if (l.BitsAllocated != 1) // 1-bit data is never swapped: either byte order
+                terms.Add(l.BigEndian ? "layout.IsBigEndian" : "!layout.IsBigEndian");
             // The runtime swaps an OW element per 16-bit word and anything else per value (OB 8-bit: not at all);
             // for 16-bit values and 1-bit data both rules give the same bytes, so the VR does not matter there.
             if (l.BigEndian && l.BitsAllocated != 16 && l.BitsAllocated != 1)

@@ -67,7 +67,8 @@ namespace PixelGen.Generators.Model
                 PixelDataKind.Double => "Double Float Pixel Data (float64)",
                 _ => $"{(Signed ? "signed" : "unsigned")}, {BitsStored} stored, high bit {HighBit}",
             };
-            string order = !BigEndian ? "little endian"
+            string order = BitsAllocated == 1 ? "either byte order (1-bit data is never swapped)"
+                : !BigEndian ? "little endian"
                 : SwapUnit == 1 ? "big endian (nothing to swap)"
                 : SwapUnit == 2 && BitsAllocated != 16 ? "big endian OW (bytes swapped per 16-bit word)"
                 : "big endian (bytes swapped per value)";

@@ -69,6 +69,8 @@ namespace PixelGen.Generators.Parsing
             }
             if (bitsStored == 0) bitsStored = bitsAllocated;
             if (highBit == -1) highBit = bitsStored - 1;
+            // 1-bit data is never byte-swapped, so one decoder serves both byte orders.
+            if (bitsAllocated == 1) bigEndian = false;
             // Integer pixel data is OW unless stated otherwise; float data lives in OF/OD, swapped per value.
             bool ow = owWords ?? kind == PixelDataKind.Integer;
             // Where the swap unit makes OW and non-OW identical (16-bit values, 1-bit data) the flag is normalised

@@ -44,3 +44,7 @@ public sealed partial class UsWsiXaRfMono8Decoder;
 /// <summary>RT Dose: 32-bit unsigned.</summary>
 [PixelLayout(BitsAllocated = 32)]
 public sealed partial class RtDoseUnsigned32Decoder;
+
+/// <summary>SEG (binary segmentations): 1-bit, decoded to bytes 0/1; either byte order.</summary>
+[PixelLayout(BitsAllocated = 1)]
+public sealed partial class SegBinaryDecoder;
