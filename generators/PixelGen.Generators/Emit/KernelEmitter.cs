@@ -176,7 +176,10 @@ namespace PixelGen.Generators.Emit
             static string srcByte(string j) => $"Unsafe.Add(ref src, {j})";
             w.Line("// Bits are packed LSB first: bit k of byte j is pixel 8j + k.");
             w.Line("int fullBytes = n >> 3;");
-            w.Open("for (int j = 0; j < fullBytes; j++)");
+            w.Line("int j = 0;");
+            EmitSingleBitVector(w, "Vector256", 4, first: true);
+            EmitSingleBitVector(w, "Vector128", 2, first: false);
+            w.Open("for (; j < fullBytes; j++)");
             w.Line("// Copy the byte into all eight lanes, keep bit k in lane k, then turn each non-zero lane into 1.");
             w.Line($"ulong lanes = ((ulong){srcByte("j")} * 0x0101010101010101UL) & 0x8040201008040201UL;");
             w.Line("ulong ones = ((lanes + 0x7F7F7F7F7F7F7F7FUL) >> 7) & 0x0101010101010101UL;");
@@ -184,6 +187,28 @@ namespace PixelGen.Generators.Emit
             w.Close();
             w.Open("for (int i = fullBytes * 8; i < n; i++)");
             w.Line($"Unsafe.Add(ref dst, i) = (byte)(({srcByte("i >> 3")} >> (i & 7)) & 1);");
+            w.Close();
+        }
+
+        /// <summary>
+        /// Per step, <paramref name="inputBytes"/> source bytes are broadcast to every 128-bit lane, each byte is copied to
+        /// eight lanes by an in-lane shuffle, lane k keeps bit k and Min(x, 1) turns it into 0/1.
+        /// </summary>
+        private static void EmitSingleBitVector(IndentedWriter w, string vector, int inputBytes, bool first)
+        {
+            int lanes = inputBytes * 8;
+            string broadcast = inputBytes == 4 ? "Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref src, j))" : "Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref src, j))";
+            // Lane l takes byte l / 8; in the upper 128-bit half that byte is addressed in-lane (the broadcast repeats it).
+            string spread = string.Join(", ", Enumerable.Range(0, lanes).Select(l => (l / 8 + (l >= 16 ? 16 : 0)).ToString(CultureInfo.InvariantCulture)));
+            string bits = string.Join(", ", Enumerable.Range(0, lanes).Select(l => (1 << (l % 8)).ToString(CultureInfo.InvariantCulture)));
+            w.Line($"{(first ? "if" : "else if")} ({vector}.IsHardwareAccelerated)");
+            w.Open();
+            w.Line($"var spread = {vector}.Create((byte){spread});");
+            w.Line($"var bit = {vector}.Create((byte){bits});");
+            w.Open($"for (; j <= fullBytes - {inputBytes}; j += {inputBytes})");
+            w.Line($"var bytes = {vector}.AsByte({vector}.Create({broadcast}));");
+            w.Line($"{vector}.StoreUnsafe({vector}.Min({vector}.Shuffle(bytes, spread) & bit, {vector}<byte>.One), ref dst, (nuint)j * 8);");
+            w.Close();
             w.Close();
         }
 
