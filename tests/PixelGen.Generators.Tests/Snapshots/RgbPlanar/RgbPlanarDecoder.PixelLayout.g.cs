@@ -84,7 +84,23 @@ namespace PixelGen.Generated
                 ref byte plane1 = ref Unsafe.Add(ref src, (nint)planeLength * 1);
                 ref byte plane2 = ref Unsafe.Add(ref src, (nint)planeLength * 2);
                 int p = 0;
-                if (Vector128.IsHardwareAccelerated)
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; p <= planeLength - 16; p += 16)
+                    {
+                        var s0 = Vector128.LoadUnsafe(ref plane0, (nuint)p);
+                        var s1 = Vector128.LoadUnsafe(ref plane1, (nuint)p);
+                        var s2 = Vector128.LoadUnsafe(ref plane2, (nuint)p);
+                        var d0 = Vector256.Create(s0, s0);
+                        var d1 = Vector256.Create(s1, s1);
+                        var d2 = Vector256.Create(s2, s2);
+                        Vector256.StoreUnsafe(Vector256.Shuffle(d0, Vector256.Create((byte)0, 0xFF, 0xFF, 1, 0xFF, 0xFF, 2, 0xFF, 0xFF, 3, 0xFF, 0xFF, 4, 0xFF, 0xFF, 5, 0xFF, 0xFF, 22, 0xFF, 0xFF, 23, 0xFF, 0xFF, 24, 0xFF, 0xFF, 25, 0xFF, 0xFF, 26, 0xFF)) | Vector256.Shuffle(d1, Vector256.Create((byte)0xFF, 0, 0xFF, 0xFF, 1, 0xFF, 0xFF, 2, 0xFF, 0xFF, 3, 0xFF, 0xFF, 4, 0xFF, 0xFF, 21, 0xFF, 0xFF, 22, 0xFF, 0xFF, 23, 0xFF, 0xFF, 24, 0xFF, 0xFF, 25, 0xFF, 0xFF, 26)) | Vector256.Shuffle(d2, Vector256.Create((byte)0xFF, 0xFF, 0, 0xFF, 0xFF, 1, 0xFF, 0xFF, 2, 0xFF, 0xFF, 3, 0xFF, 0xFF, 4, 0xFF, 0xFF, 21, 0xFF, 0xFF, 22, 0xFF, 0xFF, 23, 0xFF, 0xFF, 24, 0xFF, 0xFF, 25, 0xFF, 0xFF)),
+                            ref dst, (nuint)p * 3);
+                        Vector128.StoreUnsafe(Vector128.Shuffle(s0, Vector128.Create((byte)0xFF, 11, 0xFF, 0xFF, 12, 0xFF, 0xFF, 13, 0xFF, 0xFF, 14, 0xFF, 0xFF, 15, 0xFF, 0xFF)) | Vector128.Shuffle(s1, Vector128.Create((byte)0xFF, 0xFF, 11, 0xFF, 0xFF, 12, 0xFF, 0xFF, 13, 0xFF, 0xFF, 14, 0xFF, 0xFF, 15, 0xFF)) | Vector128.Shuffle(s2, Vector128.Create((byte)10, 0xFF, 0xFF, 11, 0xFF, 0xFF, 12, 0xFF, 0xFF, 13, 0xFF, 0xFF, 14, 0xFF, 0xFF, 15)),
+                            ref dst, (nuint)p * 3 + 32);
+                    }
+                }
+                else if (Vector128.IsHardwareAccelerated)
                 {
                     for (; p <= planeLength - 16; p += 16)
                     {
