@@ -86,11 +86,10 @@ public class FrameReaderBenchmarks
         return reader.ReadFrameRaw(NextIndex(), _buffer);
     }
 
-    [Benchmark(Description = "new FrameReader(stream, FrameInfo) + ReadFrameRaw one RLE frame (no scan)")]
+    [Benchmark(Description = "FrameReader.Open(path, FrameInfo) + ReadFrameRaw one RLE frame (no scan)")]
     public int OpenWithFrameInfoReadOneRle()
     {
-        using var stream = new FileStream(_rle, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.RandomAccess);
-        using var reader = new FrameReader(stream, _rleInfo);
+        using var reader = FrameReader.Open(_rle, _rleInfo);
         return reader.ReadFrameRaw(NextIndex(), _buffer);
     }
 

@@ -7,7 +7,7 @@ namespace PixelGen.Cli.Commands;
 internal sealed class InfoCommand : ICliCommand
 {
     public string Name => "info";
-    public string Usage => "info [FILE]            transfer syntax, layout, frame count, offsets";
+    public string Usage => "info [FILE]             transfer syntax, layout, frame count, offsets";
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -29,7 +29,7 @@ internal static class DeflatedDataset
                 total += n;
                 if (total > options.MaxInflatedLength)
                     throw new DicomFormatException($"The deflated data set inflates beyond {options.MaxInflatedLength} bytes", offset);
-                if (target == memory && total > options.InflateInMemoryLimit)
+                if (target == memory && total > Math.Min(options.InflateInMemoryLimit, Array.MaxLength))
                 {
                     var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose);
                     memory.Position = 0;

@@ -32,30 +32,63 @@ internal static class FragmentScanner
         return table;
     }
 
-    /// <summary>Every fragment from <paramref name="firstFragmentOffset"/> to the sequence delimiter.</summary>
+    /// <summary>
+    /// Every fragment from <paramref name="firstFragmentOffset"/> to the sequence delimiter. Small fragments are
+    /// walked through a 16 KiB block (several headers per read); after a large fragment only the 10 header bytes are read.
+    /// </summary>
     public static List<Fragment> Scan(IRandomAccessSource source, long firstFragmentOffset)
     {
+        const int BlockSize = 16 * 1024;
         var fragments = new List<Fragment>();
-        Span<byte> buffer = stackalloc byte[10];
-        long pos = firstFragmentOffset;
-        long end = source.Length;
-        while (true)
+        var block = System.Buffers.ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
         {
-            if (end - pos < 8)
-                throw new DicomFormatException("Encapsulated pixel data ends without a sequence delimiter (truncated)", pos);
-            int n = source.Read(pos, buffer);
-            if (n < 8) throw new DicomFormatException("Encapsulated pixel data ends without a sequence delimiter (truncated)", pos);
-            uint tag = Tag(buffer);
-            uint length = BinaryPrimitives.ReadUInt32LittleEndian(buffer[4..]);
-            if (tag == SequenceDelimiterTag) return fragments;
-            if (tag != ItemTag)
-                throw new DicomFormatException($"Expected a fragment item or sequence delimiter in encapsulated pixel data but found {new DicomTag(tag)}", pos);
-            if (length == DicomElement.UndefinedLength || length > end - pos - 8)
-                throw new DicomFormatException($"Fragment {fragments.Count} declares {length} bytes but only {end - pos - 8} remain", pos);
-            ushort firstTwo = n >= 10 && length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(buffer[8..]) : (ushort)0;
-            fragments.Add(new Fragment(pos, pos + 8, length, firstTwo));
-            pos += 8 + length;
+            long blockStart = 0;
+            int blockLength = 0;
+            long pos = firstFragmentOffset;
+            long end = source.Length;
+            uint previousLength = 0;
+            while (true)
+            {
+                if (end - pos < 8)
+                    throw new DicomFormatException("Encapsulated pixel data ends without a sequence delimiter (truncated)", pos);
+                if (pos < blockStart || pos + Math.Min(10, end - pos) > blockStart + blockLength)
+                {
+                    int want = (int)Math.Min(previousLength < BlockSize ? BlockSize : 10, end - pos);
+                    blockStart = pos;
+                    blockLength = ReadUpTo(source, pos, block.AsSpan(0, want));
+                    if (blockLength < 8) throw new DicomFormatException("Encapsulated pixel data ends without a sequence delimiter (truncated)", pos);
+                }
+                var header = block.AsSpan((int)(pos - blockStart), (int)Math.Min(10, blockStart + blockLength - pos));
+                uint tag = Tag(header);
+                uint length = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
+                if (tag == SequenceDelimiterTag) return fragments;
+                if (tag != ItemTag)
+                    throw new DicomFormatException($"Expected a fragment item or sequence delimiter in encapsulated pixel data but found {new DicomTag(tag)}", pos);
+                if (length == DicomElement.UndefinedLength || length > end - pos - 8)
+                    throw new DicomFormatException($"Fragment {fragments.Count} declares {length} bytes but only {end - pos - 8} remain", pos);
+                ushort firstTwo = header.Length >= 10 && length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(header[8..]) : (ushort)0;
+                fragments.Add(new Fragment(pos, pos + 8, length, firstTwo));
+                previousLength = length;
+                pos += 8 + length;
+            }
         }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(block);
+        }
+    }
+
+    private static int ReadUpTo(IRandomAccessSource source, long offset, Span<byte> destination)
+    {
+        int done = 0;
+        while (done < destination.Length)
+        {
+            int n = source.Read(offset + done, destination[done..]);
+            if (n <= 0) break;
+            done += n;
+        }
+        return done;
     }
 
     /// <summary>True when the fragment's data ends with a JPEG EOI marker (FFD9), allowing one trailing pad byte.</summary>

@@ -15,7 +15,7 @@ namespace PixelGen.Frames;
 /// re-aligned so the first pixel is bit 0 of byte 0, LSB-first, unused high bits zero; encapsulated frames are
 /// the data of all their fragments concatenated (item headers excluded, pad bytes included).
 /// </remarks>
-public sealed class FrameReader : IDisposable
+public sealed partial class FrameReader : IDisposable
 {
     private readonly IRandomAccessSource _source;
     private readonly IDisposable? _owned;
@@ -38,6 +38,25 @@ public sealed class FrameReader : IDisposable
         catch
         {
             file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a file by path and reads the frames <paramref name="frameInfo"/> describes, without parsing or scanning
+    /// (offsets are file offsets); the reader owns the file handle.
+    /// </summary>
+    public static FrameReader Open(string path, FrameInfo frameInfo)
+    {
+        ArgumentNullException.ThrowIfNull(frameInfo);
+        var source = new FileSource(path);
+        try
+        {
+            return new FrameReader(source, frameInfo, source);
+        }
+        catch
+        {
+            source.Dispose();
             throw;
         }
     }
@@ -100,7 +119,8 @@ public sealed class FrameReader : IDisposable
         _frameBits = Layout.NativeFrameBits;
         long declaredEnd = frameInfo.PixelDataLength is long len ? frameInfo.PixelDataValueOffset + len : long.MaxValue;
         _nativeEnd = Math.Min(declaredEnd, source.Length);
-        _verifyItemHeaders = frameInfo.IsEncapsulated && frameInfo.FrameIndexSource != "fragment_scan" && frameInfo.FrameIndexSource != "basic_offset_table";
+        // Fragments our own scan found are known good; EOT offsets and any caller-supplied FrameInfo are checked on read.
+        _verifyItemHeaders = frameInfo.IsEncapsulated && (file is null || frameInfo.FrameIndexSource == "extended_offset_table");
     }
 
     /// <summary>Number of frames.</summary>

@@ -31,7 +31,16 @@ public class CorpusFrameTests
                 {
                     Assert.True(expectError, $"{name}: no pixel data found");
                 }
-                else Assert.Equal(pdOffset, file.PixelData.ElementOffset);
+                else
+                {
+                    Assert.Equal(pdOffset, file.PixelData.ElementOffset);
+                    Assert.Equal(Number(reference, "pixel_data_value_offset"), file.PixelData.ValueOffset);
+                    if (Number(reference, "pixel_data_header_length") is long header) Assert.Equal(header, file.PixelData.HeaderLength);
+                    Assert.Equal(reference.GetProperty("pixel_data_undefined_length").GetBoolean(), file.PixelData.IsUndefinedLength);
+                    if (Number(reference, "pixel_data_value_length") is long length) Assert.Equal(length, (long)file.PixelData.Length);
+                    if (reference.TryGetProperty("pixel_data_vr", out var vr) && vr.ValueKind == JsonValueKind.String)
+                        Assert.Equal(vr.GetString(), DicomVRInfo.Code(file.PixelData.VR));
+                }
             }
             else Assert.Null(file.PixelData);
             Assert.Equal(reference.GetProperty("has_preamble").GetBoolean(), file.HasPreamble);
@@ -55,6 +64,11 @@ public class CorpusFrameTests
         Assert.Equal(Number(reference, "first_frame_offset"), reader.FrameInfo.FirstFrameOffset);
         var bot = reference.GetProperty("basic_offset_table").EnumerateArray().Select(e => e.GetUInt32()).ToArray();
         Assert.Equal(bot, reader.FrameInfo.BasicOffsetTable);
+        foreach (var (key, actual) in new (string, int)[] { ("rows", reader.Layout.Rows), ("columns", reader.Layout.Columns),
+                     ("samples_per_pixel", reader.Layout.SamplesPerPixel), ("bits_allocated", reader.Layout.BitsAllocated) })
+            Assert.Equal(Number(reference, key), actual);
+        Assert.Equal(reference.GetProperty("photometric_interpretation").GetString(), reader.Layout.PhotometricInterpretation);
+        var referenceFragments = reference.TryGetProperty("fragments", out var fr) ? fr.EnumerateArray().ToArray() : [];
         var frames = reference.GetProperty("frames").EnumerateArray().ToArray();
         Assert.Equal(frames.Length, reader.NumberOfFrames);
         foreach (var f in frames)
@@ -64,6 +78,12 @@ public class CorpusFrameTests
             Assert.Equal(f.GetProperty("raw_length").GetInt64(), raw.LongLength);
             Assert.Equal(f.GetProperty("raw_offset").GetInt64(), reader.FrameInfo.Frames[i].Offset);
             Assert.Equal(f.GetProperty("raw_sha256").GetString(), Corpus.Sha256(raw));
+            if (f.TryGetProperty("raw_bit_offset", out var bit)) Assert.Equal(bit.GetInt64(), reader.FrameInfo.Frames[i].BitOffset);
+            if (f.TryGetProperty("fragment_indices", out var indices) && indices.GetArrayLength() > 1)
+            {
+                var expectedOffsets = indices.EnumerateArray().Select(k => referenceFragments[k.GetInt32()].GetProperty("data_offset").GetInt64());
+                Assert.Equal(expectedOffsets, reader.FrameInfo.Frames[i].Fragments!.Select(x => x.Offset));
+            }
         }
     }
 

@@ -135,6 +135,19 @@ public class FrameErrorTests
     }
 
     [Fact]
+    public void A_supplied_encapsulated_FrameInfo_is_checked_against_item_headers()
+    {
+        var b = new DicomBuilder(DicomBuilder.Rle).ImagePixel(2, 2, 16, frames: 2);
+        b.EncapsulatedPixelData([], [1, 2, 3, 4], [5, 6, 7, 8]);
+        var bytes = b.Build();
+        using var reader = Reader(bytes);
+        var shifted = reader.FrameInfo with { Frames = reader.FrameInfo.Frames.Select(f => f with { Offset = f.Offset + 2 }).ToArray() };
+        using var wrong = new FrameReader(new MemorySource(bytes), shifted);
+        var ex = Assert.Throws<PixelDataException>(() => wrong.ReadFrameRaw(0));
+        Assert.Contains("No fragment item", ex.Message);
+    }
+
+    [Fact]
     public void Use_after_dispose()
     {
         var reader = Reader(NativeBuilder().Build());

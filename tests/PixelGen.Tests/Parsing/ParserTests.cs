@@ -77,6 +77,37 @@ public class ParserTests
         Assert.Equal(8, file.PixelData!.HeaderLength);
     }
 
+    [Fact]
+    public void Explicit_data_set_under_an_implicit_meta_is_read_with_a_warning()
+    {
+        var b = Image(DicomBuilder.ExplicitLE);
+        var bytes = b.Build();
+        // Rewrite the declared transfer syntax to Implicit VR Little Endian (same length after padding).
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        int at = text.IndexOf("1.2.840.10008.1.2.1\0", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        System.Text.Encoding.ASCII.GetBytes("1.2.840.10008.1.2\0\0\0").CopyTo(bytes, at);
+        using var file = Parse(bytes);
+        Assert.Equal(DicomBuilder.ImplicitLE, file.TransferSyntax.Uid);
+        Assert.Contains(file.Warnings, w => w.Contains("found explicit VR", StringComparison.Ordinal));
+        Assert.Equal(b.PixelDataElementOffset, file.PixelData!.ElementOffset);
+    }
+
+    [Fact]
+    public void An_implicit_element_inside_an_explicit_data_set_is_tolerated()
+    {
+        var b = Image(DicomBuilder.ExplicitLE);
+        var bytes = b.Build().ToList();
+        // After the first element (0008,0060) CS "OT" (10 bytes) insert an implicit (0009,1001) of 2 bytes.
+        int at = (int)b.DatasetOffset + 10;
+        bytes.InsertRange(at, new byte[] { 0x09, 0x00, 0x01, 0x10, 0x02, 0x00, 0x00, 0x00, 0xAB, 0xCD });
+        using var file = Parse(bytes.ToArray());
+        Assert.Contains(file.Warnings, w => w.Contains("read as implicit VR", StringComparison.Ordinal));
+        Assert.Equal(new byte[] { 0xAB, 0xCD }, file.Dataset[new DicomTag(0x0009, 0x1001)]!.RawValue.ToArray());
+        Assert.Equal(4, file.Dataset.Rows);
+        Assert.Equal(b.PixelDataElementOffset + 10, file.PixelData!.ElementOffset);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
