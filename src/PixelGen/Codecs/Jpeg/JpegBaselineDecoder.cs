@@ -1,0 +1,163 @@
+using System.Buffers;
+using JpegLibrary;
+using PixelGen.Layout;
+using PixelGen.Pixels;
+
+namespace PixelGen.Codecs.Jpeg;
+
+/// <summary>
+/// DCT-based JPEG (baseline 1.2.840.10008.1.2.4.50, extended 12-bit .4.51, progressive .4.55 and friends) through
+/// the managed <c>JpegLibrary</c> package, which returns raw component samples; PixelGen does the rest: clamping,
+/// libjpeg-style "fancy" chroma upsampling, the colour decision (<see cref="JpegColour"/>), optional
+/// YCbCr → RGB, interleaving, 8-bit or 16-bit (12-bit data) output with the decoding contract's masking.
+/// A process 14 (SOF3) stream under a lossy transfer syntax is handed to <see cref="JpegLosslessDecoder"/>.
+/// </summary>
+public sealed class JpegBaselineDecoder : IFrameDecoder
+{
+    /// <summary>Returns the stored components (YCbCr streams decode to YBR_FULL), like pydicom 2.3.1 with GDCM.</summary>
+    public static JpegBaselineDecoder Instance { get; } = new(JpegColourOutput.AsStored);
+
+    /// <summary>Converts YCbCr streams to RGB.</summary>
+    public static JpegBaselineDecoder RgbInstance { get; } = new(JpegColourOutput.Rgb);
+
+    /// <summary>Creates a decoder with the given colour output.</summary>
+    public JpegBaselineDecoder(JpegColourOutput colourOutput) { ColourOutput = colourOutput; }
+
+    /// <summary>What this instance returns for colour streams.</summary>
+    public JpegColourOutput ColourOutput { get; }
+
+    /// <inheritdoc />
+    public string Name => ColourOutput == JpegColourOutput.Rgb ? "JPEG DCT (JpegLibrary + PixelGen, RGB output)" : "JPEG DCT (JpegLibrary + PixelGen)";
+
+    /// <inheritdoc />
+    public bool IsGenerated => false;
+
+    /// <inheritdoc />
+    public bool CanDecode(FrameLayout layout)
+        => layout.Kind == PixelDataKind.Integer && layout.BitsAllocated is 8 or 16 && layout.SamplesPerPixel is 1 or 3;
+
+    /// <summary>
+    /// YBR_FULL for YBR_FULL/YBR_FULL_422 data decoded as stored, RGB when RGB output was asked for; otherwise the
+    /// data set's value. A stream whose markers contradict its label (e.g. RGB-labelled but YCbCr-coded) can only be
+    /// told from its bytes: use <see cref="DecodedPhotometricInterpretation(ReadOnlySpan{byte}, FrameLayout)"/>.
+    /// </summary>
+    public string DecodedPhotometricInterpretation(FrameLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        if (layout.SamplesPerPixel != 3) return layout.PhotometricInterpretation;
+        if (ColourOutput == JpegColourOutput.Rgb) return "RGB";
+        return layout.PhotometricInterpretation.StartsWith("YBR", StringComparison.Ordinal) ? "YBR_FULL" : layout.PhotometricInterpretation;
+    }
+
+    /// <summary>The colour space this decoder returns for one particular frame (reads its JPEG header).</summary>
+    /// <exception cref="PixelDataException">The header cannot be read.</exception>
+    public string DecodedPhotometricInterpretation(ReadOnlySpan<byte> frame, FrameLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        if (layout.SamplesPerPixel != 3) return layout.PhotometricInterpretation;
+        var model = JpegColour.Decide(frame, layout.PhotometricInterpretation);
+        return model switch
+        {
+            JpegColourModel.YCbCr => ColourOutput == JpegColourOutput.Rgb ? "RGB" : "YBR_FULL",
+            JpegColourModel.Rgb => "RGB",
+            _ => layout.PhotometricInterpretation,
+        };
+    }
+
+    /// <inheritdoc />
+    public void Decode(ReadOnlySpan<byte> source, Span<byte> destination, FrameLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        layout.EnsureValid();
+        if (!CanDecode(layout)) throw new PixelDataException($"JPEG cannot produce {layout}");
+        if (destination.Length < layout.DecodedFrameLength)
+            throw new ArgumentException($"Destination holds {destination.Length} bytes; the frame needs {layout.DecodedFrameLength}", nameof(destination));
+
+        var info = JpegStreamInfo.Read(source);
+        var frame = info.Frame;
+        if (frame.IsLossless)
+        {
+            JpegLosslessDecoder.Instance.Decode(source, destination, layout);
+            return;
+        }
+        if (frame.SofMarker is not (JpegMarkers.Sof0 or JpegMarkers.Sof1 or JpegMarkers.Sof2))
+            throw new PixelDataException($"Unsupported JPEG process {JpegMarkers.Name(frame.SofMarker)} (arithmetic, hierarchical or JPEG-LS data)");
+        frame.EnsureMatches(layout);
+        foreach (var c in frame.Components)
+        {
+            int hs = frame.MaxH / c.H, vs = frame.MaxV / c.V;
+            if (hs * c.H != frame.MaxH || vs * c.V != frame.MaxV || (hs & (hs - 1)) != 0 || (vs & (vs - 1)) != 0)
+                throw new PixelDataException($"JPEG component {c.Id} has sampling {c.H}x{c.V} against a maximum of {frame.MaxH}x{frame.MaxV}: only power-of-two ratios are supported");
+        }
+
+        var model = JpegColour.Decide(info, layout.PhotometricInterpretation);
+        bool toRgb = ColourOutput == JpegColourOutput.Rgb && model == JpegColourModel.YCbCr;
+
+        // JpegLibrary reads from memory, not a span: one pooled copy of the compressed frame.
+        byte[] input = ArrayPool<byte>.Shared.Rent(source.Length);
+        using var planes = new JpegComponentCollector(frame);
+        try
+        {
+            source.CopyTo(input);
+            var decoder = new JpegDecoder();
+            decoder.SetInput(input.AsMemory(0, source.Length));
+            decoder.Identify();
+            decoder.SetOutputWriter(planes);
+            decoder.Decode();
+        }
+        catch (Exception ex) when (ex is not PixelGenException and not OutOfMemoryException)
+        {
+            throw new PixelDataException($"Corrupt JPEG data: {ex.Message}", innerException: ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
+
+        Interleave(planes, frame, layout, toRgb, destination);
+    }
+
+    private static void Interleave(JpegComponentCollector planes, JpegFrameHeader frame, FrameLayout layout, bool toRgb, Span<byte> destination)
+    {
+        int n = frame.Components.Length, columns = frame.Width;
+        int rowLength = Math.Max(columns, 0);
+        for (int c = 0; c < n; c++) rowLength = Math.Max(rowLength, planes.Width[c] * planes.HorizontalFactor(c));
+        int[] buffer = ArrayPool<int>.Shared.Rent(rowLength * n);
+        try
+        {
+            var writer = new JpegSampleWriter(layout);
+            bool plain8 = layout.BitsAllocated == 8 && layout.BitsStored == 8 && layout.HighBit == 7 && !layout.IsSigned && frame.Precision == 8;
+            for (int y = 0; y < frame.Height; y++)
+            {
+                for (int c = 0; c < n; c++)
+                    JpegChromaUpsampler.UpsampleRow(planes.Plane(c), planes.Stride(c), planes.Width[c], planes.Height[c],
+                        planes.HorizontalFactor(c), planes.VerticalFactor(c), y, columns, buffer.AsSpan(c * rowLength, rowLength));
+                if (toRgb)
+                    JpegColour.YCbCrToRgb(buffer.AsSpan(0, columns), buffer.AsSpan(rowLength, columns), buffer.AsSpan(2 * rowLength, columns), frame.Precision);
+                if (plain8 && n == 3)
+                {
+                    // 8-bit YBR/RGB, nothing to mask: interleave the three rows in one pass.
+                    var r0 = buffer.AsSpan(0, columns);
+                    var r1 = buffer.AsSpan(rowLength, columns);
+                    var r2 = buffer.AsSpan(2 * rowLength, columns);
+                    var d = destination.Slice(y * columns * 3, columns * 3);
+                    for (int x = 0, o = 0; x < r0.Length; x++, o += 3)
+                    {
+                        d[o] = (byte)r0[x];
+                        d[o + 1] = (byte)r1[x];
+                        d[o + 2] = (byte)r2[x];
+                    }
+                }
+                else
+                {
+                    for (int c = 0; c < n; c++)
+                        writer.WriteRow(buffer.AsSpan(c * rowLength, columns), 0, frame.Precision, destination, y, c);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(buffer);
+        }
+    }
+}
