@@ -8,5 +8,6 @@ internal static class CommandTable
         new InfoCommand(),
         new FramesCommand(),
         new FrameInfoCommand(),
+        new DecodeCommand(),
     ];
 }

@@ -24,6 +24,7 @@ internal sealed class InfoCommand : ICliCommand
         stdout.WriteLine($"transfer syntax:    {reader.TransferSyntax}");
         stdout.WriteLine($"byte order:         {(info.IsLittleEndian ? "little endian" : "big endian")}, {(info.IsEncapsulated ? "encapsulated" : "native")}");
         stdout.WriteLine($"layout:             {reader.Layout}");
+        stdout.WriteLine($"decoded:            {DecodedDescription(reader)}");
         stdout.WriteLine($"frames:             {reader.NumberOfFrames} (index from {info.FrameIndexSource.Replace('_', ' ')})");
         stdout.WriteLine($"pixel data element: ({info.PixelDataTag[..4]},{info.PixelDataTag[4..]}) {info.PixelDataVr} at {info.PixelDataElementOffset}, value at {info.PixelDataValueOffset}, length {(info.PixelDataLength is long l ? l.ToString(inv) : "undefined")}");
         stdout.WriteLine($"first frame at:     {info.FirstFrameOffset}");
@@ -39,5 +40,17 @@ internal sealed class InfoCommand : ICliCommand
         if (reader.NumberOfFrames > shown) stdout.WriteLine($"  ... {reader.NumberOfFrames - shown} more (frames --json lists all)");
         foreach (var w in reader.Warnings) stdout.WriteLine($"warning: {w}");
         return 0;
+    }
+
+    // e.g. "int16 (short), shape (10, 64, 64), MONOCHROME2, decoder native (runtime)"
+    private static string DecodedDescription(FrameReader reader)
+    {
+        var layout = reader.DecodingLayout;
+        if (layout.Validate() != PixelGen.Layout.LayoutError.None)
+            return $"not decodable: {PixelGen.Layout.PixelLayoutRules.Describe(layout.Validate())}";
+        var type = reader.ElementType;
+        string shape = DecodeCommand.Shape(reader.NumberOfFrames, true, layout.Rows, layout.Columns, layout.SamplesPerPixel);
+        string decoder = reader.Decoder is { } d ? $"decoder {d.Name}{(d.IsGenerated ? " (generated)" : "")}" : $"no decoder for {reader.TransferSyntax.Name}";
+        return $"{PixelGen.Layout.PixelLayoutRules.NumpyName(type)} ({PixelGen.Layout.PixelLayoutRules.CSharpKeyword(type)}), shape {shape}, {reader.DecodedPhotometricInterpretation}, {decoder}";
     }
 }

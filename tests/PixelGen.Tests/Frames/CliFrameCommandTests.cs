@@ -27,7 +27,7 @@ public class CliFrameCommandTests
         Assert.Equal(8, root.GetProperty("number_of_frames").GetInt32());
         var frames = root.GetProperty("frames").EnumerateArray().ToArray();
         Assert.Equal(8, frames.Length);
-        Assert.Equal(["index", "raw_offset", "raw_length", "raw_sha256"], frames[0].EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["index", "raw_offset", "raw_length", "raw_sha256", "decoded_sha256"], frames[0].EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(8192, frames[1].GetProperty("raw_offset").GetInt64() - frames[0].GetProperty("raw_offset").GetInt64());
         Assert.NotEqual(frames[0].GetProperty("raw_sha256").GetString(), frames[1].GetProperty("raw_sha256").GetString());
     }
