@@ -9,7 +9,7 @@ namespace PixelGen.Generators.Tests;
 
 /// <summary>
 /// The heart of the generator's tests: for every valid layout, the generated decoder (both forms), compiled in memory
-/// and loaded, must produce exactly what the reference decoder produces on random frames (random bytes put garbage in
+/// and loaded, must produce exactly what the runtime decoder (NativeFrameDecoder) produces on random frames (random bytes put garbage in
 /// every unused high bit) of odd sizes that leave vector tails.
 /// </summary>
 public sealed class EquivalenceTests(ITestOutputHelper output)
@@ -45,7 +45,11 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
                     {
                         var raw = new byte[c.RequiredSourceLength(layout) + extra];
                         random.NextBytes(raw);
+                        // The runtime decoder is the contract; the plain scalar reference double-checks both.
+                        var runtime = new byte[layout.DecodedFrameLength];
+                        NativeFrameDecoder.Instance.Decode(raw, runtime, layout);
                         byte[] expected = ScalarReferenceDecoder.Decode(c, raw, samples);
+                        AssertBytes(expected, runtime, $"{c.Id} runtime vs scalar reference {rows}x{columns}+{extra}");
 
                         var viaInterface = new byte[layout.DecodedFrameLength + 5];
                         decoder.Decode(raw, viaInterface, layout);

@@ -9,5 +9,6 @@ internal static class CommandTable
         new FramesCommand(),
         new FrameInfoCommand(),
         new DecodeCommand(),
+        new BenchCommand(),
     ];
 }
