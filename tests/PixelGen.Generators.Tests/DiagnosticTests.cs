@@ -115,8 +115,13 @@ public sealed class DiagnosticTests
         }
     }
 
-    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
+    /// <summary>The repository root: the first directory above the test binaries holding PixelGen.sln (CI builds map source paths, so CallerFilePath cannot be used).</summary>
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PixelGen.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("PixelGen.sln not found above " + AppContext.BaseDirectory);
+    }
 
     private static Task Verify(string source)
     {
