@@ -14,5 +14,6 @@ internal static class CommandTable
         new TranscodeCommand(),
         new ThresholdCommand(),
         new DownsampleCommand(),
+        new BenchCommand(),
     ];
 }

@@ -25,6 +25,7 @@ internal sealed class InfoCommand : ICliCommand
         stdout.WriteLine($"byte order:         {(info.IsLittleEndian ? "little endian" : "big endian")}, {(info.IsEncapsulated ? "encapsulated" : "native")}");
         stdout.WriteLine($"layout:             {reader.Layout}");
         stdout.WriteLine($"decoded:            {DecodedDescription(reader)}");
+        if (reader.Decoder is { } chosen) stdout.WriteLine(DecoderLine(chosen));
         stdout.WriteLine($"frames:             {reader.NumberOfFrames} (index from {info.FrameIndexSource.Replace('_', ' ')})");
         stdout.WriteLine($"pixel data element: ({info.PixelDataTag[..4]},{info.PixelDataTag[4..]}) {info.PixelDataVr} at {info.PixelDataElementOffset}, value at {info.PixelDataValueOffset}, length {(info.PixelDataLength is long l ? l.ToString(inv) : "undefined")}");
         stdout.WriteLine($"first frame at:     {info.FirstFrameOffset}");
@@ -40,6 +41,13 @@ internal sealed class InfoCommand : ICliCommand
         if (reader.NumberOfFrames > shown) stdout.WriteLine($"  ... {reader.NumberOfFrames - shown} more (frames --json lists all)");
         foreach (var w in reader.Warnings) stdout.WriteLine($"warning: {w}");
         return 0;
+    }
+
+    /// <summary><c>decoder: NAME (generated)</c> or <c>decoder: NAME (runtime)</c>: which decoder the frame reader dispatches to.</summary>
+    internal static string DecoderLine(PixelGen.Pixels.IFrameDecoder decoder)
+    {
+        string kind = decoder.IsGenerated ? "(generated)" : "(runtime)";
+        return $"decoder: {(decoder.Name.EndsWith(kind, StringComparison.Ordinal) ? decoder.Name : $"{decoder.Name} {kind}")}";
     }
 
     // e.g. "int16 (short), shape (10, 64, 64), MONOCHROME2, decoder native (runtime)"

@@ -61,7 +61,8 @@ public class CliDecodeTests
         var (code, output, _) = Run("info");
         Assert.Equal(0, code);
         Assert.Contains("decoded:", output);
-        Assert.Contains("native (runtime)", output);
+        // The synthetic default is 16-bit unsigned, 12 stored: the generated MR/MG/DX/CR preset matches it (issue 4 dispatch).
+        Assert.Contains("decoder: MrMgDxCrUnsigned12Decoder (generated)", output);
     }
 
     [Theory]
