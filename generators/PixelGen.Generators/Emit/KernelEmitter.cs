@@ -48,6 +48,7 @@ namespace PixelGen.Generators.Emit
             if (l.BitsAllocated == 1) EmitSingleBit(w, l);
             else if (l.IsPlanar) EmitPlanar(w, l);
             else if (!l.NeedsMasking && !l.Swaps) EmitCopy(w, l);
+            else if (!l.NeedsMasking && l.SwapsValues) EmitSwapOnly(w, l);
             else EmitElementwise(w, l);
             w.Close();
             w.Close();
@@ -79,6 +80,14 @@ namespace PixelGen.Generators.Emit
             w.Line("// Stored values are the decoded values: one block copy.");
             w.Line($"MemoryMarshal.CreateReadOnlySpan(ref src, n * {StoredBytes(l)})");
             w.Line($"    .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<{WorkType(l)}, byte>(ref dst), n * {StoredBytes(l)}));");
+        }
+
+        private static void EmitSwapOnly(IndentedWriter w, LayoutSpec l)
+        {
+            // Values only need byte reversal: the BCL's span overload is already vectorised (the runtime decoder uses it too).
+            string work = WorkType(l);
+            w.Line("// Stored values are the decoded values once byte-reversed: one vectorised span reversal.");
+            w.Line($"BinaryPrimitives.ReverseEndianness(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, {work}>(ref src), n), MemoryMarshal.CreateSpan(ref dst, n));");
         }
 
         private static void EmitElementwise(IndentedWriter w, LayoutSpec l)
