@@ -93,9 +93,16 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         var model = JpegColour.Decide(info, layout.PhotometricInterpretation);
         bool toRgb = ColourOutput == JpegColourOutput.Rgb && model == JpegColourModel.YCbCr;
 
-        // JpegLibrary reads from memory, not a span: one pooled copy of the compressed frame.
-        byte[] input = ArrayPool<byte>.Shared.Rent(source.Length);
         using var planes = new JpegComponentCollector(frame);
+        if (frame.SofMarker != JpegMarkers.Sof2)
+        {
+            JpegSequentialDecoder.Decode(source, frame, planes);
+            Interleave(planes, frame, layout, toRgb, destination);
+            return;
+        }
+
+        // Progressive: JpegLibrary, which reads from memory, not a span: one pooled copy of the compressed frame.
+        byte[] input = ArrayPool<byte>.Shared.Rent(source.Length);
         try
         {
             source.CopyTo(input);

@@ -45,6 +45,9 @@ internal sealed class JpegComponentCollector : JpegBlockOutputWriter, IDisposabl
 
     public ReadOnlySpan<short> Plane(int component) => _planes[component].AsSpan(0, _stride[component] * _rows[component]);
 
+    /// <summary>The component's plane for a decoder that writes samples itself (whole blocks, already clamped).</summary>
+    public Span<short> WritablePlane(int component) => _planes[component].AsSpan(0, _stride[component] * _rows[component]);
+
     public int Stride(int component) => _stride[component];
 
     public int HorizontalFactor(int component) => _hs[component];

@@ -19,6 +19,11 @@ internal sealed class JpegHuffmanTable
     /// fit, (difference &lt;&lt; 8) | bits used; 0 when they do not (then decode symbol and bits separately).
     /// </summary>
     public readonly int[] DiffLookup = new int[1 << DiffLookupBits];
+    /// <summary>
+    /// DCT AC shortcut, indexed by the next <see cref="LookupBits"/> bits: when a run/size code and its extra bits
+    /// fit, (coefficient &lt;&lt; 16) | (run &lt;&lt; 8) | bits used; 0 otherwise (EOB, ZRL, long codes).
+    /// </summary>
+    public readonly int[] AcLookup = new int[1 << LookupBits];
     private readonly int[] _maxCode = new int[18]; // by length 1..16; [17] sentinel
     private readonly int[] _valOffset = new int[17];
     private readonly byte[] _symbols;
@@ -54,6 +59,7 @@ internal sealed class JpegHuffmanTable
                         ushort entry = (ushort)((len << 8) | t._symbols[k + i]);
                         int first = (code + i) << shift;
                         t.Lookup.AsSpan(first, 1 << shift).Fill(entry);
+                        t.AddAcEntries(code + i, len, t._symbols[k + i]);
                     }
                 }
                 k += n;
@@ -66,6 +72,20 @@ internal sealed class JpegHuffmanTable
         t._maxCode[17] = int.MaxValue;
         consumed = 16 + total;
         return t;
+    }
+
+    private void AddAcEntries(int code, int len, int rs)
+    {
+        int run = rs >> 4, size = rs & 15;
+        int total = len + size;
+        if (size == 0 || total > LookupBits) return;
+        int free = LookupBits - total;
+        for (int v = 0; v < (1 << size); v++)
+        {
+            int coef = v < (1 << (size - 1)) ? v - (1 << size) + 1 : v;
+            int first = ((code << size) | v) << free;
+            AcLookup.AsSpan(first, 1 << free).Fill((coef << 16) | (run << 8) | total);
+        }
     }
 
     private void AddDifferenceEntries(int code, int len, int ssss)
