@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using JpegLibrary;
 using PixelGen.Layout;
 using PixelGen.Pixels;
@@ -93,7 +95,7 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         var model = JpegColour.Decide(info, layout.PhotometricInterpretation);
         bool toRgb = ColourOutput == JpegColourOutput.Rgb && model == JpegColourModel.YCbCr;
 
-        using var planes = new JpegComponentCollector(frame);
+        using var planes = new JpegComponentCollector(frame, clear: frame.SofMarker == JpegMarkers.Sof2);
         if (frame.SofMarker != JpegMarkers.Sof2)
         {
             JpegSequentialDecoder.Decode(source, frame, planes);
@@ -137,23 +139,22 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
             for (int y = 0; y < frame.Height; y++)
             {
                 for (int c = 0; c < n; c++)
+                {
+                    if (c == 0 && plain8 && n == 3 && !toRgb && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1) continue;
                     JpegChromaUpsampler.UpsampleRow(planes.Plane(c), planes.Stride(c), planes.Width[c], planes.Height[c],
                         planes.HorizontalFactor(c), planes.VerticalFactor(c), y, columns, buffer.AsSpan(c * rowLength, rowLength));
+                }
                 if (toRgb)
                     JpegColour.YCbCrToRgb(buffer.AsSpan(0, columns), buffer.AsSpan(rowLength, columns), buffer.AsSpan(2 * rowLength, columns), frame.Precision);
                 if (plain8 && n == 3)
                 {
-                    // 8-bit YBR/RGB, nothing to mask: interleave the three rows in one pass.
-                    var r0 = buffer.AsSpan(0, columns);
-                    var r1 = buffer.AsSpan(rowLength, columns);
-                    var r2 = buffer.AsSpan(2 * rowLength, columns);
+                    // 8-bit YBR/RGB, nothing to mask: interleave the three rows in one pass; a full-resolution
+                    // component is read straight from its plane.
                     var d = destination.Slice(y * columns * 3, columns * 3);
-                    for (int x = 0, o = 0; x < r0.Length; x++, o += 3)
-                    {
-                        d[o] = (byte)r0[x];
-                        d[o + 1] = (byte)r1[x];
-                        d[o + 2] = (byte)r2[x];
-                    }
+                    if (!toRgb && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1)
+                        Interleave3(planes.Plane(0).Slice(y * planes.Stride(0), columns), buffer.AsSpan(rowLength, columns), buffer.AsSpan(2 * rowLength, columns), d);
+                    else
+                        Interleave3(buffer.AsSpan(0, columns), buffer.AsSpan(rowLength, columns), buffer.AsSpan(2 * rowLength, columns), d);
                 }
                 else
                 {
@@ -165,6 +166,36 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         finally
         {
             ArrayPool<int>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Interleave3(ReadOnlySpan<short> r0, ReadOnlySpan<int> r1, ReadOnlySpan<int> r2, Span<byte> d)
+    {
+        if (r1.Length < r0.Length || r2.Length < r0.Length || d.Length < 3 * r0.Length) throw new ArgumentException("row lengths disagree");
+        ref short a = ref MemoryMarshal.GetReference(r0);
+        ref int b = ref MemoryMarshal.GetReference(r1);
+        ref int c = ref MemoryMarshal.GetReference(r2);
+        ref byte o = ref MemoryMarshal.GetReference(d);
+        for (int x = 0; x < r0.Length; x++)
+        {
+            Unsafe.Add(ref o, 3 * x) = (byte)Unsafe.Add(ref a, x);
+            Unsafe.Add(ref o, 3 * x + 1) = (byte)Unsafe.Add(ref b, x);
+            Unsafe.Add(ref o, 3 * x + 2) = (byte)Unsafe.Add(ref c, x);
+        }
+    }
+
+    private static void Interleave3(ReadOnlySpan<int> r0, ReadOnlySpan<int> r1, ReadOnlySpan<int> r2, Span<byte> d)
+    {
+        if (r1.Length < r0.Length || r2.Length < r0.Length || d.Length < 3 * r0.Length) throw new ArgumentException("row lengths disagree");
+        ref int a = ref MemoryMarshal.GetReference(r0);
+        ref int b = ref MemoryMarshal.GetReference(r1);
+        ref int c = ref MemoryMarshal.GetReference(r2);
+        ref byte o = ref MemoryMarshal.GetReference(d);
+        for (int x = 0; x < r0.Length; x++)
+        {
+            Unsafe.Add(ref o, 3 * x) = (byte)Unsafe.Add(ref a, x);
+            Unsafe.Add(ref o, 3 * x + 1) = (byte)Unsafe.Add(ref b, x);
+            Unsafe.Add(ref o, 3 * x + 2) = (byte)Unsafe.Add(ref c, x);
         }
     }
 }

@@ -18,30 +18,36 @@ internal sealed class JpegHuffmanTable
     /// Process 14 shortcut, indexed by the next <see cref="DiffLookupBits"/> bits: when a code and its extra bits
     /// fit, (difference &lt;&lt; 8) | bits used; 0 when they do not (then decode symbol and bits separately).
     /// </summary>
-    public readonly int[] DiffLookup = new int[1 << DiffLookupBits];
+    public readonly int[] DiffLookup;
     /// <summary>
     /// DCT AC shortcut, indexed by the next <see cref="LookupBits"/> bits: when a run/size code and its extra bits
     /// fit, (coefficient &lt;&lt; 16) | (run &lt;&lt; 8) | bits used; 0 otherwise (EOB, ZRL, long codes).
     /// </summary>
-    public readonly int[] AcLookup = new int[1 << LookupBits];
+    public readonly int[] AcLookup;
     private readonly int[] _maxCode = new int[18]; // by length 1..16; [17] sentinel
     private readonly int[] _valOffset = new int[17];
     private readonly byte[] _symbols;
 
-    private JpegHuffmanTable(byte[] symbols) { _symbols = symbols; }
+    private JpegHuffmanTable(byte[] symbols, bool dct)
+    {
+        _symbols = symbols;
+        DiffLookup = dct ? [] : new int[1 << DiffLookupBits];
+        AcLookup = dct ? new int[1 << LookupBits] : [];
+    }
 
     /// <summary>
     /// Parses one table at <paramref name="p"/> (after Tc/Th); returns the table and the bytes consumed.
-    /// Rejects tables whose counts overflow the code space or exceed 256 symbols.
+    /// Rejects tables whose counts overflow the code space or exceed 256 symbols. <paramref name="dct"/> builds the
+    /// AC shortcut (<see cref="AcLookup"/>) instead of the lossless one (<see cref="DiffLookup"/>).
     /// </summary>
-    public static JpegHuffmanTable Parse(ReadOnlySpan<byte> p, int offset, out int consumed)
+    public static JpegHuffmanTable Parse(ReadOnlySpan<byte> p, int offset, out int consumed, bool dct = false)
     {
         if (p.Length < 16) throw JpegMarkerReader.Error("DHT table is shorter than its 16 code counts", offset);
         int total = 0;
         for (int i = 0; i < 16; i++) total += p[i];
         if (total == 0 || total > 256) throw JpegMarkerReader.Error($"DHT table declares {total} codes (1-256 allowed)", offset);
         if (p.Length < 16 + total) throw JpegMarkerReader.Error($"DHT table declares {total} symbols but only {p.Length - 16} bytes follow", offset);
-        var t = new JpegHuffmanTable(p.Slice(16, total).ToArray());
+        var t = new JpegHuffmanTable(p.Slice(16, total).ToArray(), dct);
         int code = 0, k = 0;
         for (int len = 1; len <= 16; len++)
         {
@@ -50,7 +56,7 @@ internal sealed class JpegHuffmanTable
             if (n > 0)
             {
                 if (code + n > (1 << len)) throw JpegMarkerReader.Error($"DHT table is not a prefix code (too many codes of length {len})", offset + len - 1);
-                for (int i = 0; i < n; i++) t.AddDifferenceEntries(code + i, len, t._symbols[k + i]);
+                if (!dct) for (int i = 0; i < n; i++) t.AddDifferenceEntries(code + i, len, t._symbols[k + i]);
                 if (len <= LookupBits)
                 {
                     for (int i = 0; i < n; i++)
@@ -59,7 +65,7 @@ internal sealed class JpegHuffmanTable
                         ushort entry = (ushort)((len << 8) | t._symbols[k + i]);
                         int first = (code + i) << shift;
                         t.Lookup.AsSpan(first, 1 << shift).Fill(entry);
-                        t.AddAcEntries(code + i, len, t._symbols[k + i]);
+                        if (dct) t.AddAcEntries(code + i, len, t._symbols[k + i]);
                     }
                 }
                 k += n;

@@ -106,7 +106,7 @@ internal static class JpegSequentialDecoder
         {
             int tc = seg[p] >> 4, th = seg[p] & 15;
             if (tc > 1 || th > 3) throw JpegMarkerReader.Error($"DHT table class {tc} / destination {th} is invalid", offset + p);
-            var table = JpegHuffmanTable.Parse(seg.Slice(p + 1), offset + p + 1, out int used);
+            var table = JpegHuffmanTable.Parse(seg.Slice(p + 1), offset + p + 1, out int used, dct: true);
             (tc == 0 ? dc : ac)[th] = table;
             p += 1 + used;
         }
