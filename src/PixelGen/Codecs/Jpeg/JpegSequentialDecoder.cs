@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PixelGen.Codecs.Jpeg;
 
@@ -223,36 +224,61 @@ internal static class JpegSequentialDecoder
     /// <summary>
     /// Decodes one block's coefficients (T.81 F.2.2), dequantised into <paramref name="block"/> (natural order, which
     /// must be zero on entry). Coefficients are truncated to 16 bits before dequantisation, as libjpeg's JCOEF.
+    /// The bit window lives in locals and is refilled only below 32 bits (a code and its extra bits take at most 31).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecodeBlock(ref JpegBitReader bits, JpegHuffmanTable dcTable, JpegHuffmanTable acTable,
         scoped ReadOnlySpan<int> q, scoped Span<int> block, ref int pred, int maxSize)
     {
-        var natural = NaturalOrder;
-        q = q[..64];
-        block = block[..64];
-        bits.Fill();
-        int s = bits.DecodeSymbol(dcTable);
-        if (s > maxSize) throw JpegMarkerReader.Error($"DC difference category {s} is too large", bits.Position);
-        if (s != 0) pred += Extend(bits.ReadBits(s), s);
-        block[0] = (short)pred * q[0];
+        _ = q[63];
+        _ = block[63];
+        ref int qr = ref MemoryMarshal.GetReference(q);
+        ref int blk = ref MemoryMarshal.GetReference(block);
+        ref byte natural = ref MemoryMarshal.GetReference(NaturalOrder); // 80 entries: k never exceeds 63 + 15
+        ref int fast = ref MemoryArrayRef(acTable.AcLookup);             // 2^LookupBits entries
+        ref ushort acLookup = ref MemoryArrayRef(acTable.Lookup);
+        const int lookupShift = 64 - JpegHuffmanTable.LookupBits;
 
-        int[] fast = acTable.AcLookup;
+        bits.Fill();
+        ulong w = bits.Window;
+        int n = bits.BitCount;
+
+        int e = dcTable.Lookup[(int)(w >> lookupShift)];
+        if (e == 0) e = SlowSymbol(dcTable, w, ref bits);
+        int len = e >> 8, s = e & 0xFF;
+        w <<= len; n -= len;
+        if (s > maxSize) throw JpegMarkerReader.Error($"DC difference category {s} is too large", bits.Position);
+        if (s != 0)
+        {
+            pred += Extend((int)(w >> (64 - s)), s);
+            w <<= s; n -= s;
+        }
+        blk = (short)pred * qr;
+
         for (int k = 1; k < 64; k++)
         {
-            bits.Fill();
-            int e = fast[bits.Peek(JpegHuffmanTable.LookupBits)];
+            if (n < 32)
+            {
+                bits.Window = w; bits.BitCount = n;
+                bits.Fill();
+                w = bits.Window; n = bits.BitCount;
+            }
+            e = Unsafe.Add(ref fast, (int)(w >> lookupShift));
             if (e != 0)
             {
-                bits.Skip(e & 0xFF);
+                len = e & 0xFF;
+                w <<= len; n -= len;
                 k += (e >> 8) & 0xFF;
-                int pos = natural[k];
-                block[pos] = (e >> 16) * q[pos];
+                int pos = Unsafe.Add(ref natural, k);
+                Unsafe.Add(ref blk, pos) = (e >> 16) * Unsafe.Add(ref qr, pos);
                 continue;
             }
-            int rs = bits.DecodeSymbol(acTable);
-            int r = rs >> 4;
-            s = rs & 15;
+            e = Unsafe.Add(ref acLookup, (int)(w >> lookupShift));
+            if (e == 0) e = SlowSymbol(acTable, w, ref bits);
+            len = e >> 8;
+            w <<= len; n -= len;
+            int r = (e >> 4) & 15;
+            s = e & 15;
             if (s == 0)
             {
                 if (r != 15) break; // EOB
@@ -260,9 +286,23 @@ internal static class JpegSequentialDecoder
                 continue;
             }
             k += r;
-            int p = natural[k];
-            block[p] = (short)Extend(bits.ReadBits(s), s) * q[p];
+            int v = Extend((int)(w >> (64 - s)), s);
+            w <<= s; n -= s;
+            int p = Unsafe.Add(ref natural, k);
+            Unsafe.Add(ref blk, p) = (short)v * Unsafe.Add(ref qr, p);
         }
+        bits.Window = w; bits.BitCount = n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T MemoryArrayRef<T>(T[] array) => ref MemoryMarshal.GetArrayDataReference(array);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SlowSymbol(JpegHuffmanTable table, ulong window, ref JpegBitReader bits)
+    {
+        int e = table.DecodeSlow(window);
+        if (e < 0) throw JpegMarkerReader.Error("invalid Huffman code in the entropy-coded data", bits.Position);
+        return e;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
