@@ -28,9 +28,10 @@ internal sealed class JpegHuffmanTable
     private readonly int[] _valOffset = new int[17];
     private readonly byte[] _symbols;
 
-    private JpegHuffmanTable(byte[] symbols, bool dct)
+    /// <summary>An empty table to <see cref="Load"/> into (DCT tables are reused between frames).</summary>
+    public JpegHuffmanTable(bool dct)
     {
-        _symbols = symbols;
+        _symbols = new byte[256];
         DiffLookup = dct ? [] : new int[1 << DiffLookupBits];
         AcLookup = dct ? new int[1 << LookupBits] : [];
     }
@@ -42,12 +43,25 @@ internal sealed class JpegHuffmanTable
     /// </summary>
     public static JpegHuffmanTable Parse(ReadOnlySpan<byte> p, int offset, out int consumed, bool dct = false)
     {
+        var t = new JpegHuffmanTable(dct);
+        t.Load(p, offset, out consumed);
+        return t;
+    }
+
+    /// <summary>Replaces this table's contents with the table at <paramref name="p"/> (see <see cref="Parse"/>).</summary>
+    public void Load(ReadOnlySpan<byte> p, int offset, out int consumed)
+    {
+        var t = this;
+        bool dct = AcLookup.Length != 0;
+        Lookup.AsSpan().Clear();
+        AcLookup.AsSpan().Clear();
+        DiffLookup.AsSpan().Clear();
         if (p.Length < 16) throw JpegMarkerReader.Error("DHT table is shorter than its 16 code counts", offset);
         int total = 0;
         for (int i = 0; i < 16; i++) total += p[i];
         if (total == 0 || total > 256) throw JpegMarkerReader.Error($"DHT table declares {total} codes (1-256 allowed)", offset);
         if (p.Length < 16 + total) throw JpegMarkerReader.Error($"DHT table declares {total} symbols but only {p.Length - 16} bytes follow", offset);
-        var t = new JpegHuffmanTable(p.Slice(16, total).ToArray(), dct);
+        p.Slice(16, total).CopyTo(_symbols);
         int code = 0, k = 0;
         for (int len = 1; len <= 16; len++)
         {
@@ -77,7 +91,6 @@ internal sealed class JpegHuffmanTable
         }
         t._maxCode[17] = int.MaxValue;
         consumed = 16 + total;
-        return t;
     }
 
     private void AddAcEntries(int code, int len, int rs)

@@ -23,6 +23,8 @@ internal static class JpegSequentialDecoder
         63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63,
     ];
 
+    [ThreadStatic] private static JpegHuffmanTable[]? t_tables;
+
     /// <summary>Decodes every scan of a SOF0/SOF1 stream into <paramref name="planes"/>.</summary>
     public static void Decode(ReadOnlySpan<byte> data, JpegFrameHeader frame, JpegComponentCollector planes)
     {
@@ -107,7 +109,11 @@ internal static class JpegSequentialDecoder
         {
             int tc = seg[p] >> 4, th = seg[p] & 15;
             if (tc > 1 || th > 3) throw JpegMarkerReader.Error($"DHT table class {tc} / destination {th} is invalid", offset + p);
-            var table = JpegHuffmanTable.Parse(seg.Slice(p + 1), offset + p + 1, out int used, dct: true);
+            // Table objects are reused per thread: a frame allocates no Huffman tables.
+            var cache = t_tables ??= new JpegHuffmanTable[8];
+            var table = cache[tc * 4 + th] ??= new JpegHuffmanTable(dct: true);
+            (tc == 0 ? dc : ac)[th] = null;
+            table.Load(seg.Slice(p + 1), offset + p + 1, out int used);
             (tc == 0 ? dc : ac)[th] = table;
             p += 1 + used;
         }
