@@ -136,8 +136,19 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         {
             var writer = new JpegSampleWriter(layout);
             bool plain8 = layout.BitsAllocated == 8 && layout.BitsStored == 8 && layout.HighBit == 7 && !layout.IsSigned && frame.Precision == 8;
+            // 8-bit YCbCr 4:2:2 as stored (the common DICOM case): upsample and interleave in one pass.
+            bool fused422 = plain8 && n == 3 && !toRgb && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1
+                && planes.HorizontalFactor(1) == 2 && planes.VerticalFactor(1) == 1 && planes.Width[1] > 2
+                && planes.HorizontalFactor(2) == 2 && planes.VerticalFactor(2) == 1 && planes.Width[2] > 2
+                && planes.Width[1] == planes.Width[2];
             for (int y = 0; y < frame.Height; y++)
             {
+                if (fused422)
+                {
+                    Interleave422(planes.Plane(0).Slice(y * planes.Stride(0), columns), planes.Plane(1).Slice(y * planes.Stride(1), planes.Width[1]),
+                        planes.Plane(2).Slice(y * planes.Stride(2), planes.Width[2]), destination.Slice(y * columns * 3, columns * 3));
+                    continue;
+                }
                 for (int c = 0; c < n; c++)
                 {
                     if (c == 0 && plain8 && n == 3 && !toRgb && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1) continue;
@@ -196,6 +207,40 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
             Unsafe.Add(ref o, 3 * x) = (byte)Unsafe.Add(ref a, x);
             Unsafe.Add(ref o, 3 * x + 1) = (byte)Unsafe.Add(ref b, x);
             Unsafe.Add(ref o, 3 * x + 2) = (byte)Unsafe.Add(ref c, x);
+        }
+    }
+
+    /// <summary>
+    /// One row of full-resolution Y with h2v1 chroma, upsampled exactly as <see cref="JpegChromaUpsampler"/> (libjpeg
+    /// 6b fancy h2v1: 3/4 nearer + 1/4 farther sample, edges replicated) and interleaved into bytes.
+    /// </summary>
+    private static void Interleave422(ReadOnlySpan<short> luma, ReadOnlySpan<short> cb, ReadOnlySpan<short> cr, Span<byte> d)
+    {
+        int columns = luma.Length, w = cb.Length;
+        if (cr.Length != w || 2 * w < columns || 2 * (w - 1) >= columns || d.Length < 3 * columns || w < 3)
+            throw new InvalidOperationException("4:2:2 row geometry disagrees");
+        ref short yr = ref MemoryMarshal.GetReference(luma);
+        ref short br = ref MemoryMarshal.GetReference(cb);
+        ref short rr = ref MemoryMarshal.GetReference(cr);
+        ref byte o = ref MemoryMarshal.GetReference(d);
+        // Output pair i (x = 2i, 2i+1) from chroma i-1, i, i+1.
+        for (int i = 0; i < w; i++)
+        {
+            int b = Unsafe.Add(ref br, i), r = Unsafe.Add(ref rr, i);
+            int b3 = 3 * b, r3 = 3 * r;
+            int bEven = i == 0 ? b : (b3 + Unsafe.Add(ref br, i - 1) + 1) >> 2;
+            int rEven = i == 0 ? r : (r3 + Unsafe.Add(ref rr, i - 1) + 1) >> 2;
+            int x = 2 * i;
+            ref byte p = ref Unsafe.Add(ref o, 3 * x);
+            p = (byte)Unsafe.Add(ref yr, x);
+            Unsafe.Add(ref p, 1) = (byte)bEven;
+            Unsafe.Add(ref p, 2) = (byte)rEven;
+            if (x + 1 >= columns) break;
+            int bOdd = i == w - 1 ? b : (b3 + Unsafe.Add(ref br, i + 1) + 2) >> 2;
+            int rOdd = i == w - 1 ? r : (r3 + Unsafe.Add(ref rr, i + 1) + 2) >> 2;
+            Unsafe.Add(ref p, 3) = (byte)Unsafe.Add(ref yr, x + 1);
+            Unsafe.Add(ref p, 4) = (byte)bOdd;
+            Unsafe.Add(ref p, 5) = (byte)rOdd;
         }
     }
 }
