@@ -136,13 +136,26 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         {
             var writer = new JpegSampleWriter(layout);
             bool plain8 = layout.BitsAllocated == 8 && layout.BitsStored == 8 && layout.HighBit == 7 && !layout.IsSigned && frame.Precision == 8;
-            // 8-bit YCbCr 4:2:2 as stored (the common DICOM case): upsample and interleave in one pass.
-            bool fused422 = plain8 && n == 3 && !toRgb && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1
+            // 8-bit YCbCr 4:2:2 (the common DICOM case): upsample and interleave in one pass (as stored), or upsample
+            // without bounds checks, convert and interleave (RGB).
+            bool is422 = plain8 && n == 3 && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1
                 && planes.HorizontalFactor(1) == 2 && planes.VerticalFactor(1) == 1 && planes.Width[1] > 2
                 && planes.HorizontalFactor(2) == 2 && planes.VerticalFactor(2) == 1 && planes.Width[2] > 2
                 && planes.Width[1] == planes.Width[2];
+            bool fused422 = is422 && !toRgb;
             for (int y = 0; y < frame.Height; y++)
             {
+                if (is422 && toRgb)
+                {
+                    var r0 = buffer.AsSpan(0, columns);
+                    var r1 = buffer.AsSpan(rowLength, columns);
+                    var r2 = buffer.AsSpan(2 * rowLength, columns);
+                    Upsample422(planes.Plane(0).Slice(y * planes.Stride(0), columns), planes.Plane(1).Slice(y * planes.Stride(1), planes.Width[1]),
+                        planes.Plane(2).Slice(y * planes.Stride(2), planes.Width[2]), r0, r1, r2);
+                    JpegColour.YCbCrToRgb(r0, r1, r2, frame.Precision);
+                    Interleave3(r0, r1, r2, destination.Slice(y * columns * 3, columns * 3));
+                    continue;
+                }
                 if (fused422)
                 {
                     Interleave422(planes.Plane(0).Slice(y * planes.Stride(0), columns), planes.Plane(1).Slice(y * planes.Stride(1), planes.Width[1]),
@@ -241,6 +254,31 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
             Unsafe.Add(ref p, 3) = (byte)Unsafe.Add(ref yr, x + 1);
             Unsafe.Add(ref p, 4) = (byte)bOdd;
             Unsafe.Add(ref p, 5) = (byte)rOdd;
+        }
+    }
+
+    /// <summary>The h2v1 fancy upsampling of <see cref="Interleave422"/> into three int rows (for colour conversion).</summary>
+    private static void Upsample422(ReadOnlySpan<short> luma, ReadOnlySpan<short> cb, ReadOnlySpan<short> cr, Span<int> y, Span<int> b, Span<int> r)
+    {
+        int columns = luma.Length, w = cb.Length;
+        if (cr.Length != w || 2 * w < columns || 2 * (w - 1) >= columns || w < 3 || y.Length < columns || b.Length < columns || r.Length < columns)
+            throw new InvalidOperationException("4:2:2 row geometry disagrees");
+        ref short yr = ref MemoryMarshal.GetReference(luma);
+        ref short br = ref MemoryMarshal.GetReference(cb);
+        ref short rr = ref MemoryMarshal.GetReference(cr);
+        ref int yo = ref MemoryMarshal.GetReference(y);
+        ref int bo = ref MemoryMarshal.GetReference(b);
+        ref int ro = ref MemoryMarshal.GetReference(r);
+        for (int x = 0; x < columns; x++) Unsafe.Add(ref yo, x) = Unsafe.Add(ref yr, x);
+        for (int i = 0; i < w; i++)
+        {
+            int cb0 = Unsafe.Add(ref br, i), cr0 = Unsafe.Add(ref rr, i);
+            int x = 2 * i;
+            Unsafe.Add(ref bo, x) = i == 0 ? cb0 : (3 * cb0 + Unsafe.Add(ref br, i - 1) + 1) >> 2;
+            Unsafe.Add(ref ro, x) = i == 0 ? cr0 : (3 * cr0 + Unsafe.Add(ref rr, i - 1) + 1) >> 2;
+            if (x + 1 >= columns) break;
+            Unsafe.Add(ref bo, x + 1) = i == w - 1 ? cb0 : (3 * cb0 + Unsafe.Add(ref br, i + 1) + 2) >> 2;
+            Unsafe.Add(ref ro, x + 1) = i == w - 1 ? cr0 : (3 * cr0 + Unsafe.Add(ref rr, i + 1) + 2) >> 2;
         }
     }
 }

@@ -17,14 +17,20 @@ public sealed class JpegInterleavePathTests
     [InlineData("dct_rgb_444")]
     public void Fast_8bit_output_equals_general_path(string name)
     {
+        Compare(name, JpegBaselineDecoder.Instance);
+        Compare(name, JpegBaselineDecoder.RgbInstance);
+    }
+
+    private static void Compare(string name, JpegBaselineDecoder decoder)
+    {
         var (w, h, _, _) = JpegFixtures.ReadPnm(name + ".djpeg.pnm");
         var stream = JpegFixtures.Read(name + ".jpg");
         var fast = new FrameLayout { Rows = h, Columns = w, SamplesPerPixel = 3, BitsAllocated = 8, BitsStored = 8, HighBit = 7, PhotometricInterpretation = "YBR_FULL_422", Kind = PixelDataKind.Integer };
         var general = fast with { BitsAllocated = 16 };
         var a = new byte[fast.DecodedFrameLength];
         var b = new byte[general.DecodedFrameLength];
-        JpegBaselineDecoder.Instance.Decode(stream, a, fast);
-        JpegBaselineDecoder.Instance.Decode(stream, b, general);
+        decoder.Decode(stream, a, fast);
+        decoder.Decode(stream, b, general);
         for (int i = 0; i < a.Length; i++) Assert.Equal(b[2 * i] | (b[2 * i + 1] << 8), a[i]);
     }
 }
