@@ -83,13 +83,13 @@ public class JpegBenchmarks
     [Benchmark(Description = "Lossless SV1 512x512 16-bit (PixelGen)")]
     public void LosslessSv1_16bit() => JpegLosslessDecoder.Instance.Decode(_lossless, _out16, _layout16);
 
-    [Benchmark(Description = "Baseline 4:2:2 512x512x3 as YBR_FULL (JpegLibrary + PixelGen)")]
+    [Benchmark(Description = "Baseline 4:2:2 512x512x3 as YBR_FULL (PixelGen)")]
     public void Baseline422_AsStored()
     {
         if (_turbo) JpegBaselineDecoder.Instance.Decode(_baseline, _out8, _layout422);
     }
 
-    [Benchmark(Description = "Baseline 4:2:2 512x512x3 to RGB (JpegLibrary + PixelGen)")]
+    [Benchmark(Description = "Baseline 4:2:2 512x512x3 to RGB (PixelGen)")]
     public void Baseline422_Rgb()
     {
         if (_turbo) JpegBaselineDecoder.RgbInstance.Decode(_baseline, _out8, _layout422);

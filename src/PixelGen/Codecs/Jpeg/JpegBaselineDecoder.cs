@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using JpegLibrary;
 using PixelGen.Layout;
 using PixelGen.Pixels;
@@ -93,9 +95,16 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         var model = JpegColour.Decide(info, layout.PhotometricInterpretation);
         bool toRgb = ColourOutput == JpegColourOutput.Rgb && model == JpegColourModel.YCbCr;
 
-        // JpegLibrary reads from memory, not a span: one pooled copy of the compressed frame.
+        using var planes = new JpegComponentCollector(frame, clear: frame.SofMarker == JpegMarkers.Sof2);
+        if (frame.SofMarker != JpegMarkers.Sof2)
+        {
+            JpegSequentialDecoder.Decode(source, frame, planes);
+            Interleave(planes, frame, layout, toRgb, destination);
+            return;
+        }
+
+        // Progressive: JpegLibrary, which reads from memory, not a span: one pooled copy of the compressed frame.
         byte[] input = ArrayPool<byte>.Shared.Rent(source.Length);
-        using var planes = new JpegComponentCollector(frame);
         try
         {
             source.CopyTo(input);
@@ -127,26 +136,49 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         {
             var writer = new JpegSampleWriter(layout);
             bool plain8 = layout.BitsAllocated == 8 && layout.BitsStored == 8 && layout.HighBit == 7 && !layout.IsSigned && frame.Precision == 8;
+            // 8-bit YCbCr 4:2:2 (the common DICOM case): upsample and interleave in one pass (as stored), or upsample
+            // without bounds checks, convert and interleave (RGB).
+            bool is422 = plain8 && n == 3 && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1
+                && planes.HorizontalFactor(1) == 2 && planes.VerticalFactor(1) == 1 && planes.Width[1] > 2
+                && planes.HorizontalFactor(2) == 2 && planes.VerticalFactor(2) == 1 && planes.Width[2] > 2
+                && planes.Width[1] == planes.Width[2];
+            bool fused422 = is422 && !toRgb;
             for (int y = 0; y < frame.Height; y++)
             {
+                if (is422 && toRgb)
+                {
+                    var r0 = buffer.AsSpan(0, columns);
+                    var r1 = buffer.AsSpan(rowLength, columns);
+                    var r2 = buffer.AsSpan(2 * rowLength, columns);
+                    Upsample422(planes.Plane(0).Slice(y * planes.Stride(0), columns), planes.Plane(1).Slice(y * planes.Stride(1), planes.Width[1]),
+                        planes.Plane(2).Slice(y * planes.Stride(2), planes.Width[2]), r0, r1, r2);
+                    JpegColour.YCbCrToRgb(r0, r1, r2, frame.Precision);
+                    Interleave3(r0, r1, r2, destination.Slice(y * columns * 3, columns * 3));
+                    continue;
+                }
+                if (fused422)
+                {
+                    Interleave422(planes.Plane(0).Slice(y * planes.Stride(0), columns), planes.Plane(1).Slice(y * planes.Stride(1), planes.Width[1]),
+                        planes.Plane(2).Slice(y * planes.Stride(2), planes.Width[2]), destination.Slice(y * columns * 3, columns * 3));
+                    continue;
+                }
                 for (int c = 0; c < n; c++)
+                {
+                    if (c == 0 && plain8 && n == 3 && !toRgb && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1) continue;
                     JpegChromaUpsampler.UpsampleRow(planes.Plane(c), planes.Stride(c), planes.Width[c], planes.Height[c],
                         planes.HorizontalFactor(c), planes.VerticalFactor(c), y, columns, buffer.AsSpan(c * rowLength, rowLength));
+                }
                 if (toRgb)
                     JpegColour.YCbCrToRgb(buffer.AsSpan(0, columns), buffer.AsSpan(rowLength, columns), buffer.AsSpan(2 * rowLength, columns), frame.Precision);
                 if (plain8 && n == 3)
                 {
-                    // 8-bit YBR/RGB, nothing to mask: interleave the three rows in one pass.
-                    var r0 = buffer.AsSpan(0, columns);
-                    var r1 = buffer.AsSpan(rowLength, columns);
-                    var r2 = buffer.AsSpan(2 * rowLength, columns);
+                    // 8-bit YBR/RGB, nothing to mask: interleave the three rows in one pass; a full-resolution
+                    // component is read straight from its plane.
                     var d = destination.Slice(y * columns * 3, columns * 3);
-                    for (int x = 0, o = 0; x < r0.Length; x++, o += 3)
-                    {
-                        d[o] = (byte)r0[x];
-                        d[o + 1] = (byte)r1[x];
-                        d[o + 2] = (byte)r2[x];
-                    }
+                    if (!toRgb && planes.HorizontalFactor(0) == 1 && planes.VerticalFactor(0) == 1)
+                        Interleave3(planes.Plane(0).Slice(y * planes.Stride(0), columns), buffer.AsSpan(rowLength, columns), buffer.AsSpan(2 * rowLength, columns), d);
+                    else
+                        Interleave3(buffer.AsSpan(0, columns), buffer.AsSpan(rowLength, columns), buffer.AsSpan(2 * rowLength, columns), d);
                 }
                 else
                 {
@@ -158,6 +190,95 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         finally
         {
             ArrayPool<int>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Interleave3(ReadOnlySpan<short> r0, ReadOnlySpan<int> r1, ReadOnlySpan<int> r2, Span<byte> d)
+    {
+        if (r1.Length < r0.Length || r2.Length < r0.Length || d.Length < 3 * r0.Length) throw new ArgumentException("row lengths disagree");
+        ref short a = ref MemoryMarshal.GetReference(r0);
+        ref int b = ref MemoryMarshal.GetReference(r1);
+        ref int c = ref MemoryMarshal.GetReference(r2);
+        ref byte o = ref MemoryMarshal.GetReference(d);
+        for (int x = 0; x < r0.Length; x++)
+        {
+            Unsafe.Add(ref o, 3 * x) = (byte)Unsafe.Add(ref a, x);
+            Unsafe.Add(ref o, 3 * x + 1) = (byte)Unsafe.Add(ref b, x);
+            Unsafe.Add(ref o, 3 * x + 2) = (byte)Unsafe.Add(ref c, x);
+        }
+    }
+
+    private static void Interleave3(ReadOnlySpan<int> r0, ReadOnlySpan<int> r1, ReadOnlySpan<int> r2, Span<byte> d)
+    {
+        if (r1.Length < r0.Length || r2.Length < r0.Length || d.Length < 3 * r0.Length) throw new ArgumentException("row lengths disagree");
+        ref int a = ref MemoryMarshal.GetReference(r0);
+        ref int b = ref MemoryMarshal.GetReference(r1);
+        ref int c = ref MemoryMarshal.GetReference(r2);
+        ref byte o = ref MemoryMarshal.GetReference(d);
+        for (int x = 0; x < r0.Length; x++)
+        {
+            Unsafe.Add(ref o, 3 * x) = (byte)Unsafe.Add(ref a, x);
+            Unsafe.Add(ref o, 3 * x + 1) = (byte)Unsafe.Add(ref b, x);
+            Unsafe.Add(ref o, 3 * x + 2) = (byte)Unsafe.Add(ref c, x);
+        }
+    }
+
+    /// <summary>
+    /// One row of full-resolution Y with h2v1 chroma, upsampled exactly as <see cref="JpegChromaUpsampler"/> (libjpeg
+    /// 6b fancy h2v1: 3/4 nearer + 1/4 farther sample, edges replicated) and interleaved into bytes.
+    /// </summary>
+    private static void Interleave422(ReadOnlySpan<short> luma, ReadOnlySpan<short> cb, ReadOnlySpan<short> cr, Span<byte> d)
+    {
+        int columns = luma.Length, w = cb.Length;
+        if (cr.Length != w || 2 * w < columns || 2 * (w - 1) >= columns || d.Length < 3 * columns || w < 3)
+            throw new InvalidOperationException("4:2:2 row geometry disagrees");
+        ref short yr = ref MemoryMarshal.GetReference(luma);
+        ref short br = ref MemoryMarshal.GetReference(cb);
+        ref short rr = ref MemoryMarshal.GetReference(cr);
+        ref byte o = ref MemoryMarshal.GetReference(d);
+        // Output pair i (x = 2i, 2i+1) from chroma i-1, i, i+1.
+        for (int i = 0; i < w; i++)
+        {
+            int b = Unsafe.Add(ref br, i), r = Unsafe.Add(ref rr, i);
+            int b3 = 3 * b, r3 = 3 * r;
+            int bEven = i == 0 ? b : (b3 + Unsafe.Add(ref br, i - 1) + 1) >> 2;
+            int rEven = i == 0 ? r : (r3 + Unsafe.Add(ref rr, i - 1) + 1) >> 2;
+            int x = 2 * i;
+            ref byte p = ref Unsafe.Add(ref o, 3 * x);
+            p = (byte)Unsafe.Add(ref yr, x);
+            Unsafe.Add(ref p, 1) = (byte)bEven;
+            Unsafe.Add(ref p, 2) = (byte)rEven;
+            if (x + 1 >= columns) break;
+            int bOdd = i == w - 1 ? b : (b3 + Unsafe.Add(ref br, i + 1) + 2) >> 2;
+            int rOdd = i == w - 1 ? r : (r3 + Unsafe.Add(ref rr, i + 1) + 2) >> 2;
+            Unsafe.Add(ref p, 3) = (byte)Unsafe.Add(ref yr, x + 1);
+            Unsafe.Add(ref p, 4) = (byte)bOdd;
+            Unsafe.Add(ref p, 5) = (byte)rOdd;
+        }
+    }
+
+    /// <summary>The h2v1 fancy upsampling of <see cref="Interleave422"/> into three int rows (for colour conversion).</summary>
+    private static void Upsample422(ReadOnlySpan<short> luma, ReadOnlySpan<short> cb, ReadOnlySpan<short> cr, Span<int> y, Span<int> b, Span<int> r)
+    {
+        int columns = luma.Length, w = cb.Length;
+        if (cr.Length != w || 2 * w < columns || 2 * (w - 1) >= columns || w < 3 || y.Length < columns || b.Length < columns || r.Length < columns)
+            throw new InvalidOperationException("4:2:2 row geometry disagrees");
+        ref short yr = ref MemoryMarshal.GetReference(luma);
+        ref short br = ref MemoryMarshal.GetReference(cb);
+        ref short rr = ref MemoryMarshal.GetReference(cr);
+        ref int yo = ref MemoryMarshal.GetReference(y);
+        ref int bo = ref MemoryMarshal.GetReference(b);
+        ref int ro = ref MemoryMarshal.GetReference(r);
+        for (int x = 0; x < columns; x++) Unsafe.Add(ref yo, x) = Unsafe.Add(ref yr, x);
+        for (int i = 0; i < w; i++)
+        {
+            int cb0 = Unsafe.Add(ref br, i), cr0 = Unsafe.Add(ref rr, i);
+            int x = 2 * i;
+            Unsafe.Add(ref bo, x) = i == 0 ? cb0 : (3 * cb0 + Unsafe.Add(ref br, i - 1) + 1) >> 2;
+            Unsafe.Add(ref ro, x) = i == 0 ? cr0 : (3 * cr0 + Unsafe.Add(ref rr, i - 1) + 1) >> 2;
+            if (x + 1 >= columns) break;
+            Unsafe.Add(ref bo, x + 1) = i == w - 1 ? cb0 : (3 * cb0 + Unsafe.Add(ref br, i + 1) + 2) >> 2;
+            Unsafe.Add(ref ro, x + 1) = i == w - 1 ? cr0 : (3 * cr0 + Unsafe.Add(ref rr, i + 1) + 2) >> 2;
         }
     }
 }

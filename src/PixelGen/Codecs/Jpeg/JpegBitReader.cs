@@ -23,6 +23,12 @@ internal ref struct JpegBitReader
         _padBits = 0;
     }
 
+    /// <summary>The bit window (valid bits left-aligned), for decoders that keep it in registers while they work.</summary>
+    internal ulong Window { readonly get => _window; set => _window = value; }
+
+    /// <summary>Valid bits in <see cref="Window"/>.</summary>
+    internal int BitCount { readonly get => _bits; set => _bits = value; }
+
     /// <summary>Offset of the next byte not yet loaded into the bit window.</summary>
     public readonly int Position => _pos;
 

@@ -20,7 +20,12 @@ internal sealed class JpegComponentCollector : JpegBlockOutputWriter, IDisposabl
     /// <summary>Samples that really belong to each component (libjpeg's downsampled_width/height).</summary>
     public readonly int[] Width, Height;
 
-    public JpegComponentCollector(JpegFrameHeader frame)
+    /// <param name="frame">The frame header.</param>
+    /// <param name="clear">
+    /// Zero the planes first (JpegLibrary may leave blocks of a damaged stream unwritten); the sequential decoder
+    /// writes every block the upsampler reads before the planes are used, so it skips this.
+    /// </param>
+    public JpegComponentCollector(JpegFrameHeader frame, bool clear = true)
     {
         int n = frame.Components.Length;
         _planes = new short[n][];
@@ -39,11 +44,14 @@ internal sealed class JpegComponentCollector : JpegBlockOutputWriter, IDisposabl
             Width[i] = (frame.Width * c.H + frame.MaxH - 1) / frame.MaxH;
             Height[i] = (frame.Height * c.V + frame.MaxV - 1) / frame.MaxV;
             _planes[i] = ArrayPool<short>.Shared.Rent(_stride[i] * _rows[i]);
-            _planes[i].AsSpan(0, _stride[i] * _rows[i]).Clear(); // blocks missing from a damaged stream stay 0
+            if (clear) _planes[i].AsSpan(0, _stride[i] * _rows[i]).Clear(); // blocks missing from a damaged stream stay 0
         }
     }
 
     public ReadOnlySpan<short> Plane(int component) => _planes[component].AsSpan(0, _stride[component] * _rows[component]);
+
+    /// <summary>The component's plane for a decoder that writes samples itself (whole blocks, already clamped).</summary>
+    public Span<short> WritablePlane(int component) => _planes[component].AsSpan(0, _stride[component] * _rows[component]);
 
     public int Stride(int component) => _stride[component];
 

@@ -18,25 +18,50 @@ internal sealed class JpegHuffmanTable
     /// Process 14 shortcut, indexed by the next <see cref="DiffLookupBits"/> bits: when a code and its extra bits
     /// fit, (difference &lt;&lt; 8) | bits used; 0 when they do not (then decode symbol and bits separately).
     /// </summary>
-    public readonly int[] DiffLookup = new int[1 << DiffLookupBits];
+    public readonly int[] DiffLookup;
+    /// <summary>
+    /// DCT AC shortcut, indexed by the next <see cref="LookupBits"/> bits: when a run/size code and its extra bits
+    /// fit, (coefficient &lt;&lt; 16) | (run &lt;&lt; 8) | bits used; 0 otherwise (EOB, ZRL, long codes).
+    /// </summary>
+    public readonly int[] AcLookup;
     private readonly int[] _maxCode = new int[18]; // by length 1..16; [17] sentinel
     private readonly int[] _valOffset = new int[17];
     private readonly byte[] _symbols;
 
-    private JpegHuffmanTable(byte[] symbols) { _symbols = symbols; }
+    /// <summary>An empty table to <see cref="Load"/> into (DCT tables are reused between frames).</summary>
+    public JpegHuffmanTable(bool dct)
+    {
+        _symbols = new byte[256];
+        DiffLookup = dct ? [] : new int[1 << DiffLookupBits];
+        AcLookup = dct ? new int[1 << LookupBits] : [];
+    }
 
     /// <summary>
     /// Parses one table at <paramref name="p"/> (after Tc/Th); returns the table and the bytes consumed.
-    /// Rejects tables whose counts overflow the code space or exceed 256 symbols.
+    /// Rejects tables whose counts overflow the code space or exceed 256 symbols. <paramref name="dct"/> builds the
+    /// AC shortcut (<see cref="AcLookup"/>) instead of the lossless one (<see cref="DiffLookup"/>).
     /// </summary>
-    public static JpegHuffmanTable Parse(ReadOnlySpan<byte> p, int offset, out int consumed)
+    public static JpegHuffmanTable Parse(ReadOnlySpan<byte> p, int offset, out int consumed, bool dct = false)
     {
+        var t = new JpegHuffmanTable(dct);
+        t.Load(p, offset, out consumed);
+        return t;
+    }
+
+    /// <summary>Replaces this table's contents with the table at <paramref name="p"/> (see <see cref="Parse"/>).</summary>
+    public void Load(ReadOnlySpan<byte> p, int offset, out int consumed)
+    {
+        var t = this;
+        bool dct = AcLookup.Length != 0;
+        Lookup.AsSpan().Clear();
+        AcLookup.AsSpan().Clear();
+        DiffLookup.AsSpan().Clear();
         if (p.Length < 16) throw JpegMarkerReader.Error("DHT table is shorter than its 16 code counts", offset);
         int total = 0;
         for (int i = 0; i < 16; i++) total += p[i];
         if (total == 0 || total > 256) throw JpegMarkerReader.Error($"DHT table declares {total} codes (1-256 allowed)", offset);
         if (p.Length < 16 + total) throw JpegMarkerReader.Error($"DHT table declares {total} symbols but only {p.Length - 16} bytes follow", offset);
-        var t = new JpegHuffmanTable(p.Slice(16, total).ToArray());
+        p.Slice(16, total).CopyTo(_symbols);
         int code = 0, k = 0;
         for (int len = 1; len <= 16; len++)
         {
@@ -45,7 +70,7 @@ internal sealed class JpegHuffmanTable
             if (n > 0)
             {
                 if (code + n > (1 << len)) throw JpegMarkerReader.Error($"DHT table is not a prefix code (too many codes of length {len})", offset + len - 1);
-                for (int i = 0; i < n; i++) t.AddDifferenceEntries(code + i, len, t._symbols[k + i]);
+                if (!dct) for (int i = 0; i < n; i++) t.AddDifferenceEntries(code + i, len, t._symbols[k + i]);
                 if (len <= LookupBits)
                 {
                     for (int i = 0; i < n; i++)
@@ -54,6 +79,7 @@ internal sealed class JpegHuffmanTable
                         ushort entry = (ushort)((len << 8) | t._symbols[k + i]);
                         int first = (code + i) << shift;
                         t.Lookup.AsSpan(first, 1 << shift).Fill(entry);
+                        if (dct) t.AddAcEntries(code + i, len, t._symbols[k + i]);
                     }
                 }
                 k += n;
@@ -65,7 +91,20 @@ internal sealed class JpegHuffmanTable
         }
         t._maxCode[17] = int.MaxValue;
         consumed = 16 + total;
-        return t;
+    }
+
+    private void AddAcEntries(int code, int len, int rs)
+    {
+        int run = rs >> 4, size = rs & 15;
+        int total = len + size;
+        if (size == 0 || total > LookupBits) return;
+        int free = LookupBits - total;
+        for (int v = 0; v < (1 << size); v++)
+        {
+            int coef = v < (1 << (size - 1)) ? v - (1 << size) + 1 : v;
+            int first = ((code << size) | v) << free;
+            AcLookup.AsSpan(first, 1 << free).Fill((coef << 16) | (run << 8) | total);
+        }
     }
 
     private void AddDifferenceEntries(int code, int len, int ssss)

@@ -39,10 +39,9 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
 
     /// <summary>
     /// Lossy (DCT): compared with <c>NAME.pixels.bin.gz</c> (GDCM's IJG libjpeg 6b: integer "islow" IDCT, fancy
-    /// upsampling, no colour transform). We upsample exactly like libjpeg 6b and clamp like it, so the only
-    /// remaining difference is JpegLibrary's floating-point IDCT against libjpeg's integer one, which rounds a sample
-    /// differently now and then: tolerance 1 (8- and 12-bit). Measured: max 1 on every file except
-    /// SC_rgb_dcmtk_+eb+cr, SC_rgb_jpeg_lossy_gdcm and SC_rgb_small_odd_jpeg (max 0, identical).
+    /// upsampling, no colour transform). Every corpus DCT file is sequential (SOF0/SOF1), decoded by our own decoder
+    /// with libjpeg's islow IDCT, range limit and upsampling: bit-exact, tolerance 0 (8- and 12-bit). (Progressive
+    /// streams still use JpegLibrary's float IDCT, ±1; there is none in the corpus.)
     /// </summary>
     [Theory]
     [MemberData(nameof(DctFiles))]
@@ -64,7 +63,7 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
         }
         var (max, at, mean) = JpegCorpusFrames.MaxAbsDiff(all, reference, layout);
         output.WriteLine($"{name}: max |diff| {max} at element {at}, mean {mean:F4}");
-        const int tolerance = 1;
+        const int tolerance = 0;
         Assert.True(max <= tolerance, $"{name}: max |diff| {max} at element {at} (row {at / layout.SamplesPerPixel / layout.Columns}, column {at / layout.SamplesPerPixel % layout.Columns}, sample {at % layout.SamplesPerPixel}) exceeds {tolerance}");
         var space = JpegBaselineDecoder.Instance.DecodedPhotometricInterpretation(frames[0], layout);
         Assert.Equal(r.GetProperty("decoded_colour_space").GetString(), space);
@@ -86,8 +85,8 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
 
     /// <summary>
     /// The RGB option against the independent evidence in the references: twins that dcmtk's dcmdjpeg decoded to RGB
-    /// (and that pydicom's YBR_FULL result converts to exactly). Tolerance 2: our float IDCT (±1) plus one unit
-    /// the YCbCr → RGB rounding can add on top; RGB-coded streams pass through unchanged (±1).
+    /// (and that pydicom's YBR_FULL result converts to exactly). Tolerance 2 (kept from the float-IDCT days; measured
+    /// 0 on every twin now that the IDCT is libjpeg's): one unit the YCbCr → RGB rounding may add on top.
     /// </summary>
     [Theory]
     [MemberData(nameof(FilesWithRgbTwin))]
