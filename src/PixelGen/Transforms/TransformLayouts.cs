@@ -31,19 +31,6 @@ public static class TransformLayouts
         };
     }
 
-    /// <summary>The element type of a .NET type used as a transform output.</summary>
-    public static PixelElementType ElementTypeOf<T>() where T : unmanaged
-    {
-        if (typeof(T) == typeof(byte)) return PixelElementType.UInt8;
-        if (typeof(T) == typeof(sbyte)) return PixelElementType.Int8;
-        if (typeof(T) == typeof(ushort)) return PixelElementType.UInt16;
-        if (typeof(T) == typeof(short)) return PixelElementType.Int16;
-        if (typeof(T) == typeof(uint)) return PixelElementType.UInt32;
-        if (typeof(T) == typeof(int)) return PixelElementType.Int32;
-        if (typeof(T) == typeof(ulong)) return PixelElementType.UInt64;
-        if (typeof(T) == typeof(long)) return PixelElementType.Int64;
-        if (typeof(T) == typeof(float)) return PixelElementType.Float32;
-        if (typeof(T) == typeof(double)) return PixelElementType.Float64;
-        return PixelElementType.None;
-    }
+    /// <summary>The element type of a .NET type used as a transform output (see <see cref="Pixels.PixelElementTypes.Of{T}"/>).</summary>
+    public static PixelElementType ElementTypeOf<T>() where T : unmanaged => Pixels.PixelElementTypes.Of<T>();
 }
