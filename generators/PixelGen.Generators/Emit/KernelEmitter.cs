@@ -108,6 +108,18 @@ namespace PixelGen.Generators.Emit
             string work = WorkType(l);
             w.Line($"{(first ? "if" : "else if")} ({vector}.IsHardwareAccelerated)");
             w.Open();
+            if (first)
+            {
+                // Two vectors per iteration keep both load ports busy (the runtime kernels unroll the same way).
+                w.Open($"for (; i <= n - 2 * {vector}<{work}>.Count; i += 2 * {vector}<{work}>.Count)");
+                w.Line($"var v = {vector}.LoadUnsafe(ref {(work == "byte" ? "src" : $"Unsafe.As<byte, {work}>(ref src)")}, (nuint)i);");
+                w.Line($"var u = {vector}.LoadUnsafe(ref {(work == "byte" ? "src" : $"Unsafe.As<byte, {work}>(ref src)")}, (nuint)(i + {vector}<{work}>.Count));");
+                EmitVectorSwap(w, l, vector, "v");
+                EmitVectorSwap(w, l, vector, "u");
+                w.Line($"{vector}.StoreUnsafe({VectorValue(l, vector, "v")}, ref dst, (nuint)i);");
+                w.Line($"{vector}.StoreUnsafe({VectorValue(l, vector, "u")}, ref dst, (nuint)(i + {vector}<{work}>.Count));");
+                w.Close();
+            }
             w.Open($"for (; i <= n - {vector}<{work}>.Count; i += {vector}<{work}>.Count)");
             w.Line($"var v = {vector}.LoadUnsafe(ref {(work == "byte" ? "src" : $"Unsafe.As<byte, {work}>(ref src)")}, (nuint)i);");
             EmitVectorSwap(w, l, vector, "v");

@@ -82,6 +82,13 @@ namespace PixelGen.Generated
                 int i = 0;
                 if (Vector256.IsHardwareAccelerated)
                 {
+                    for (; i <= n - 2 * Vector256<ushort>.Count; i += 2 * Vector256<ushort>.Count)
+                    {
+                        var v = Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref src), (nuint)i);
+                        var u = Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref src), (nuint)(i + Vector256<ushort>.Count));
+                        Vector256.StoreUnsafe(Vector256.AsUInt16(Vector256.ShiftRightArithmetic(Vector256.AsInt16(Vector256.ShiftLeft(v, 4)), 4)), ref dst, (nuint)i);
+                        Vector256.StoreUnsafe(Vector256.AsUInt16(Vector256.ShiftRightArithmetic(Vector256.AsInt16(Vector256.ShiftLeft(u, 4)), 4)), ref dst, (nuint)(i + Vector256<ushort>.Count));
+                    }
                     for (; i <= n - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
                     {
                         var v = Vector256.LoadUnsafe(ref Unsafe.As<byte, ushort>(ref src), (nuint)i);
