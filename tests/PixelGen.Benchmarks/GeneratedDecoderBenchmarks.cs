@@ -65,32 +65,12 @@ public class GeneratedDecoderBenchmarks
     /// <summary>Adds MB/s of decoded output (10^6 bytes per second) next to the times.</summary>
     private sealed class Throughput : ManualConfig
     {
-        public Throughput() => AddColumn(new MegabytesPerSecondColumn());
-    }
-
-    private sealed class MegabytesPerSecondColumn : IColumn
-    {
-        public string Id => "MBps";
-        public string ColumnName => "MB/s";
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => "Decoded output bytes per second / 10^6";
-        public bool IsAvailable(Summary summary) => true;
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        public Throughput() => AddColumn(new ThroughputColumn(c =>
         {
-            var stats = summary[benchmarkCase]?.ResultStatistics;
-            if (stats is null) return "-";
-            var shape = (Shape)benchmarkCase.Parameters["Layout"];
-            var probe = new GeneratedDecoderBenchmarks { Layout = shape };
+            var probe = new GeneratedDecoderBenchmarks { Layout = (Shape)c.Parameters["Layout"] };
             probe.Setup();
-            return (probe.DecodedBytes / (stats.Mean / 1e9) / 1e6).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
-        }
+            return probe.DecodedBytes;
+        }));
     }
 }
 
