@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text.Json;
 using PixelGen.Frames;
 using PixelGen.Layout;
@@ -71,7 +69,8 @@ public class CompressedCorpusReadFrameTests
         string ts = r.GetProperty("transfer_syntax").GetString()!;
         double tolerance = ts.StartsWith("1.2.840.10008.1.2.4.8", StringComparison.Ordinal) ? 0
             : ts.StartsWith("1.2.840.10008.1.2.4.5", StringComparison.Ordinal) ? 1 : 2;
-        var reference = ReferencePixels(name, r);
+        var reference = CorpusFrameSlices.ReferencePixels(name)
+            ?? throw new InvalidOperationException($"{name}: reference pixels missing");
         var layout = reader.DecodingLayout;
         long frameLength = reader.DecodedFrameLength;
         for (int i = 0; i < reader.NumberOfFrames; i++)
@@ -80,7 +79,7 @@ public class CompressedCorpusReadFrameTests
             var expected = reference.AsSpan((int)(i * frameLength), (int)frameLength).ToArray();
             // pydicom does not mask to Bits Stored; our contract does, so apply the same rule to its pixels.
             if (r.TryGetProperty("bits_stored_masked", out _)) PixelDecoder.ApplyBitsStored(expected, layout);
-            var (maxDiff, at) = MaxDifference(buffer, expected, layout.ElementType);
+            var (maxDiff, at) = CorpusFrameSlices.MaxAbsDifference(buffer, expected, layout);
             Assert.True(maxDiff <= tolerance, $"{name} frame {i}: max |difference| {maxDiff} at element {at} exceeds {tolerance}");
         }
     }
@@ -104,38 +103,4 @@ public class CompressedCorpusReadFrameTests
             for (int i = 0; i < reader.NumberOfFrames; i++) reader.DecodeFrame(i, buffer);
         });
     }
-
-    private static byte[] ReferencePixels(string name, JsonElement r)
-    {
-        var path = Corpus.ReferenceFile(r.GetProperty("pixels_bin_gz").GetString()!)
-            ?? throw new InvalidOperationException($"{name}: reference pixels missing");
-        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        var output = new MemoryStream();
-        gz.CopyTo(output);
-        return output.ToArray();
-    }
-
-    private static (double Max, long At) MaxDifference(ReadOnlySpan<byte> actual, ReadOnlySpan<byte> expected, PixelElementType type)
-    {
-        int size = PixelLayoutRules.ElementSize(type);
-        double max = 0;
-        long at = -1;
-        for (int i = 0; i + size <= actual.Length; i += size)
-        {
-            double d = Math.Abs(Value(actual[i..], type) - Value(expected[i..], type));
-            if (d > max) { max = d; at = i / size; }
-        }
-        return (max, at);
-    }
-
-    private static double Value(ReadOnlySpan<byte> s, PixelElementType type) => type switch
-    {
-        PixelElementType.UInt8 => s[0],
-        PixelElementType.Int8 => (sbyte)s[0],
-        PixelElementType.UInt16 => BinaryPrimitives.ReadUInt16LittleEndian(s),
-        PixelElementType.Int16 => BinaryPrimitives.ReadInt16LittleEndian(s),
-        PixelElementType.UInt32 => BinaryPrimitives.ReadUInt32LittleEndian(s),
-        PixelElementType.Int32 => BinaryPrimitives.ReadInt32LittleEndian(s),
-        _ => throw new NotSupportedException(type.ToString()),
-    };
 }

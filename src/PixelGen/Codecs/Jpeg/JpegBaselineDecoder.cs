@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -193,31 +194,18 @@ public sealed class JpegBaselineDecoder : IFrameDecoder
         }
     }
 
-    private static void Interleave3(ReadOnlySpan<short> r0, ReadOnlySpan<int> r1, ReadOnlySpan<int> r2, Span<byte> d)
+    // The first row is the luma plane (short) or an upsampled row (int); the JIT specialises T, so no cost.
+    private static void Interleave3<T>(ReadOnlySpan<T> r0, ReadOnlySpan<int> r1, ReadOnlySpan<int> r2, Span<byte> d)
+        where T : unmanaged, IBinaryInteger<T>
     {
         if (r1.Length < r0.Length || r2.Length < r0.Length || d.Length < 3 * r0.Length) throw new ArgumentException("row lengths disagree");
-        ref short a = ref MemoryMarshal.GetReference(r0);
+        ref T a = ref MemoryMarshal.GetReference(r0);
         ref int b = ref MemoryMarshal.GetReference(r1);
         ref int c = ref MemoryMarshal.GetReference(r2);
         ref byte o = ref MemoryMarshal.GetReference(d);
         for (int x = 0; x < r0.Length; x++)
         {
-            Unsafe.Add(ref o, 3 * x) = (byte)Unsafe.Add(ref a, x);
-            Unsafe.Add(ref o, 3 * x + 1) = (byte)Unsafe.Add(ref b, x);
-            Unsafe.Add(ref o, 3 * x + 2) = (byte)Unsafe.Add(ref c, x);
-        }
-    }
-
-    private static void Interleave3(ReadOnlySpan<int> r0, ReadOnlySpan<int> r1, ReadOnlySpan<int> r2, Span<byte> d)
-    {
-        if (r1.Length < r0.Length || r2.Length < r0.Length || d.Length < 3 * r0.Length) throw new ArgumentException("row lengths disagree");
-        ref int a = ref MemoryMarshal.GetReference(r0);
-        ref int b = ref MemoryMarshal.GetReference(r1);
-        ref int c = ref MemoryMarshal.GetReference(r2);
-        ref byte o = ref MemoryMarshal.GetReference(d);
-        for (int x = 0; x < r0.Length; x++)
-        {
-            Unsafe.Add(ref o, 3 * x) = (byte)Unsafe.Add(ref a, x);
+            Unsafe.Add(ref o, 3 * x) = byte.CreateTruncating(Unsafe.Add(ref a, x));
             Unsafe.Add(ref o, 3 * x + 1) = (byte)Unsafe.Add(ref b, x);
             Unsafe.Add(ref o, 3 * x + 2) = (byte)Unsafe.Add(ref c, x);
         }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using PixelGen.Layout;
 using PixelGen.Pixels;
@@ -30,51 +29,24 @@ internal static class JpegCorpusFrames
         return data;
     }
 
-    public static FrameLayout Layout(JsonElement r) => new()
-    {
-        Rows = r.GetProperty("rows").GetInt32(),
-        Columns = r.GetProperty("columns").GetInt32(),
-        SamplesPerPixel = r.GetProperty("samples_per_pixel").GetInt32(),
-        BitsAllocated = r.GetProperty("bits_allocated").GetInt32(),
-        BitsStored = r.GetProperty("bits_stored").GetInt32(),
-        HighBit = r.GetProperty("high_bit").GetInt32(),
-        IsSigned = r.GetProperty("pixel_representation").GetInt32() == 1,
-        PlanarConfiguration = r.TryGetProperty("planar_configuration", out var pc) && pc.ValueKind == JsonValueKind.Number ? pc.GetInt32() : 0,
-        PhotometricInterpretation = r.GetProperty("photometric_interpretation").GetString()!,
-        NumberOfFrames = r.GetProperty("number_of_frames").GetInt32(),
-        Kind = PixelDataKind.Integer,
-    };
+    public static FrameLayout Layout(JsonElement r) => CorpusFrameSlices.Layout(r);
 
     /// <summary>The bytes of every frame, in order.</summary>
     public static List<byte[]> Frames(string name, JsonElement r)
     {
-        var file = File.ReadAllBytes(Corpus.FilePath(name));
-        var fragments = r.GetProperty("fragments");
         var result = new List<byte[]>();
-        foreach (var f in r.GetProperty("frames").EnumerateArray())
+        var frames = r.GetProperty("frames");
+        for (int i = 0; i < frames.GetArrayLength(); i++)
         {
-            using var ms = new MemoryStream();
-            foreach (var idx in f.GetProperty("fragment_indices").EnumerateArray())
-            {
-                var frag = fragments[idx.GetInt32()];
-                ms.Write(file, (int)frag.GetProperty("data_offset").GetInt64(), frag.GetProperty("length").GetInt32());
-            }
-            Assert.Equal(f.GetProperty("raw_sha256").GetString(), Corpus.Sha256(ms.ToArray()));
-            result.Add(ms.ToArray());
+            var frame = CorpusFrameSlices.Frame(name, r, i);
+            Assert.Equal(frames[i].GetProperty("raw_sha256").GetString(), Corpus.Sha256(frame));
+            result.Add(frame);
         }
         return result;
     }
 
     /// <summary>The whole reference array (<c>NAME.pixels.bin.gz</c>), or null when the corpus has none.</summary>
-    public static byte[]? ReferencePixels(string name)
-    {
-        var path = Corpus.ReferenceFile(name + ".pixels.bin.gz");
-        if (path is null) return null;
-        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var ms = new MemoryStream();
-        gz.CopyTo(ms);
-        return ms.ToArray();
-    }
+    public static byte[]? ReferencePixels(string name) => CorpusFrameSlices.ReferencePixels(name);
 
     /// <summary>Largest |a - b| over elements of <paramref name="layout"/>'s type, and where it is (element index).</summary>
     public static (int Max, long Index, double Mean) MaxAbsDiff(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, FrameLayout layout)
