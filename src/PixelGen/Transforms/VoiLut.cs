@@ -36,7 +36,7 @@ public enum VoiLutKind
 /// over the range pydicom's <c>apply_voi_lut</c> uses; LUT output is uint8 or uint16 per the LUT's bits.
 /// Works on any span length: one frame or a whole volume.
 /// </summary>
-public sealed class VoiLut
+public sealed partial class VoiLut
 {
     private VoiLut(VoiLutKind kind, double center, double width, VoiLutFunction function, double outMin, double outMax, LookupTable? lut)
     {
@@ -239,7 +239,8 @@ public sealed class VoiLut
                 int done = 0;
                 if (typeof(TOut) == typeof(byte) && Function != VoiLutFunction.Sigmoid && (typeof(TIn) == typeof(ushort) || typeof(TIn) == typeof(short)))
                 {
-                    done = WindowTo8BitFloat(source, destination);
+                    done = WindowTo8BitPlanned(source, destination);
+                    if (done == 0) done = WindowTo8BitFloat(source, destination);
                     if (done == 0) done = WindowTo8BitVector(source, destination);
                 }
                 bool floatOut = typeof(TOut) == typeof(double) || typeof(TOut) == typeof(float);

@@ -92,6 +92,41 @@ public class VoiLutTests
     }
 
     [Fact]
+    public void Planned_16_to_8_bit_path_equals_the_float64_reference_for_random_windows_and_patches_ties()
+    {
+        var rng = new Random(20261125);
+        var us = new ushort[65536 + 7]; // a tail the vector loop leaves to the scalar path
+        var ss = new short[us.Length];
+        for (int i = 0; i < us.Length; i++) { us[i] = (ushort)i; ss[i] = (short)i; }
+        var b1 = new byte[us.Length];
+        var b2 = new byte[us.Length];
+        int planned = 0, withExceptions = 0;
+        for (int t = 0; t < 300; t++)
+        {
+            var f = (VoiLutFunction)rng.Next(2);
+            // Integer and half-integer windows (exact rounding ties), and arbitrary decimals.
+            double c = rng.Next(3) switch { 0 => rng.Next(-40000, 70000), 1 => rng.Next(-4000, 7000) + 0.5, _ => Math.Round(rng.NextDouble() * 80000 - 20000, 3) };
+            double w = rng.Next(3) switch { 0 => rng.Next(1, 70000), 1 => rng.Next(1, 300), _ => Math.Round(1 + rng.NextDouble() * 5000, 2) };
+            double yMin = rng.Next(4) == 0 ? Math.Round(rng.NextDouble() * 40 - 20, 1) : 0;
+            double yMax = rng.Next(4) == 0 ? Math.Round(200 + rng.NextDouble() * 100, 1) : 255;
+            var voi = VoiLut.Window(c, w, f, yMin, yMax);
+            voi.Apply<ushort, byte>(us, b1);
+            voi.Apply<short, byte>(ss, b2);
+            for (int i = 0; i < us.Length; i++)
+            {
+                byte e1 = (byte)Math.Clamp(Math.Round(voi.WindowValue(us[i]), MidpointRounding.ToEven), 0, 255);
+                byte e2 = (byte)Math.Clamp(Math.Round(voi.WindowValue(ss[i]), MidpointRounding.ToEven), 0, 255);
+                if (e1 != b1[i] || e2 != b2[i])
+                    Assert.Fail($"window c={c} w={w} {f} out [{yMin}, {yMax}] input {i}: unsigned {b1[i]} (expected {e1}), signed {b2[i]} (expected {e2})");
+            }
+            foreach (var signed in new[] { false, true })
+                if (voi.PlannedExceptionCount(signed) is int n) { planned++; if (n > 0) withExceptions++; }
+        }
+        Assert.True(planned > 400, $"only {planned} plans were built");
+        Assert.True(withExceptions > 0, "no window needed a patched input, so the patch path went untested");
+    }
+
+    [Fact]
     public void Vectorised_path_saturates_ranges_wider_than_a_byte_like_the_scalar_path()
     {
         var t = VoiLut.Window(1000, 3000, VoiLutFunction.Linear, -10.5, 300.5);
