@@ -30,7 +30,16 @@ public class CliTransformCommandTests
     [InlineData("gdcm-US-ALOKA-16.dcm", "color_lut", "color_lut")]
     [InlineData("SC_ybr_full_uncompressed.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
     [InlineData("SC_ybr_full_422_uncompressed.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
-    [InlineData("SC_rgb_small_odd_jpeg.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")] // JPEG: decoded YBR_FULL, then converted
+    // JPEG baseline files: PixelGen's own DCT decoder returns YBR_FULL as stored (bit-exact with libjpeg, which
+    // the references' decoder used), then the CLI converts: so these check decoder and conversion together.
+    [InlineData("SC_rgb_small_odd_jpeg.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
+    [InlineData("SC_rgb_jpeg_dcmtk.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
+    [InlineData("SC_rgb_jpeg_lossy_gdcm.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
+    [InlineData("SC_rgb_dcmtk_+eb+cy+n1.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
+    [InlineData("SC_rgb_dcmtk_+eb+cy+n2.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
+    [InlineData("SC_rgb_dcmtk_+eb+cy+np.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
+    [InlineData("SC_rgb_dcmtk_+eb+cy+s2.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
+    [InlineData("SC_rgb_dcmtk_+eb+cy+s4.dcm", "ybr_full_to_rgb", "ybr_full_to_rgb")]
     public void Transform_writes_the_reference_result(string file, string apply, string referenceId)
     {
         if (!Corpus.Available) return;
@@ -69,6 +78,36 @@ public class CliTransformCommandTests
         }
         Assert.Equal(2, Run("transform", Corpus.FilePath("OBXXXX1A.dcm"), "--out", outPath).Code);
         Assert.Equal(2, Run("transform", Corpus.FilePath("OBXXXX1A.dcm"), "--apply", "color_lut", "--out", outPath, "--index", "x").Code);
+    }
+
+    // A YBR_FULL JPEG rendered to PNG carries exactly pydicom's YBR → RGB result (PNG is lossless).
+    [Theory]
+    [InlineData("SC_rgb_jpeg_dcmtk.dcm")]
+    [InlineData("SC_rgb_dcmtk_+eb+cy+s2.dcm")]
+    [InlineData("SC_ybr_full_uncompressed.dcm")]
+    public void Render_of_a_ybr_frame_holds_the_reference_rgb_pixels(string file)
+    {
+        if (!Corpus.Available) return;
+        var entry = TransformReference.Entry(file, "ybr_full_to_rgb");
+        var png = Path.Combine(Path.GetTempPath(), $"pixelgen-render-{Guid.NewGuid():N}.png");
+        try
+        {
+            var (code, _, err) = Run("render", Corpus.FilePath(file), "--frame", "0", "--out", png);
+            Assert.True(code == 0, err);
+            using var bitmap = SKBitmap.Decode(png);
+            var rgb = new byte[bitmap.Width * bitmap.Height * 3];
+            for (int y = 0, k = 0; y < bitmap.Height; y++)
+                for (int x = 0; x < bitmap.Width; x++)
+                {
+                    var c = bitmap.GetPixel(x, y);
+                    rgb[k++] = c.Red; rgb[k++] = c.Green; rgb[k++] = c.Blue;
+                }
+            Assert.Equal(entry.GetProperty("sha256").GetString(), Corpus.Sha256(rgb));
+        }
+        finally
+        {
+            File.Delete(png);
+        }
     }
 
     [Theory]
