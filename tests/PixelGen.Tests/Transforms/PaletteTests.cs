@@ -74,6 +74,34 @@ public class PaletteTests
         Assert.Throws<ArgumentException>(() => WellKnownPalettes.Get("NOT_A_PALETTE"));
     }
 
+    // Independent evidence for the full-table palettes: the control points PS3.6 B.1.2 (PET) and B.1.3 (Hot Metal
+    // Blue) ramp between, as 3D Slicer's procedural versions of those palettes also place them (fractions x 255),
+    // and Hot Iron's three ramps (red 0→254 by 2 over 0..127, green 0→254 over 128..255, blue from 192).
+    [Theory]
+    [InlineData("PET", 0, 0, 0, 0)]
+    [InlineData("PET", 63, 0, 128, 125)]
+    [InlineData("PET", 128, 128, 0, 255)]
+    [InlineData("PET", 192, 255, 128, 0)]
+    [InlineData("PET", 255, 255, 255, 255)]
+    [InlineData("HOT_METAL_BLUE", 85, 0, 0, 167)]
+    [InlineData("HOT_METAL_BLUE", 102, 50, 0, 200)]
+    [InlineData("HOT_METAL_BLUE", 119, 90, 0, 150)]
+    [InlineData("HOT_METAL_BLUE", 136, 140, 32, 50)]
+    [InlineData("HOT_METAL_BLUE", 153, 190, 64, 0)]
+    [InlineData("HOT_METAL_BLUE", 170, 255, 96, 0)]
+    [InlineData("HOT_METAL_BLUE", 255, 255, 255, 255)]
+    [InlineData("HOT_IRON", 1, 2, 0, 0)]
+    [InlineData("HOT_IRON", 127, 254, 0, 0)]
+    [InlineData("HOT_IRON", 128, 255, 0, 0)]
+    [InlineData("HOT_IRON", 129, 255, 2, 0)]
+    [InlineData("HOT_IRON", 192, 255, 128, 4)]
+    [InlineData("HOT_IRON", 255, 255, 255, 255)]
+    public void Well_known_palettes_pass_through_the_standard_control_points(string name, int index, int r, int g, int b)
+    {
+        var p = WellKnownPalettes.Get(name);
+        Assert.Equal((r, g, b), (p.Channel(0)[index], p.Channel(1)[index], p.Channel(2)[index]));
+    }
+
     private static DicomDataset Palette(int entries, int first, int bits, int[][] channels, bool eightBitPacked = false)
     {
         var list = new List<DicomElement>
