@@ -8,10 +8,11 @@ namespace PixelGen.Transforms;
 
 /// <summary>
 /// YBR ↔ RGB conversion of interleaved 3-sample pixels (PS3.3 C.7.6.3.1.2), in place or into a caller's buffer.
-/// <para>8-bit YBR_FULL: the same IEEE float32 operations as pydicom's <c>convert_color_space</c> (its float32
-/// matrix, products summed left to right, +0.5, floor, clip), so the bytes equal pydicom's for all 2^24 inputs.
-/// Integer fixed point cannot do that: pydicom's float32 rounding makes G depend on Y for 223 of the 2^24 inputs.
-/// The 8-bit paths are vectorised (AVX2: 16 pixels per step).</para>
+/// <para>8-bit YBR_FULL: bytes equal to pydicom's <c>convert_color_space</c> (float32 matrix, products summed left
+/// to right, +0.5, floor, clip) for all 2^24 inputs. The scalar reference runs those float32 operations; the AVX2
+/// path (32 pixels per step) uses 16/32-bit fixed point, which gives the same bytes except where pydicom's float32
+/// rounding decides a near-tie: B at Cb = 253 is corrected in the vectors, and the rare pixels whose (Cb, Cr) may
+/// tie in G are recomputed with the float32 formula after their block is stored.</para>
 /// <para>16-bit (pydicom has none): the same coefficients evaluated in float64, chroma offset 2^(bits−1),
 /// rounded half up and clipped to 0..2^bits−1.</para>
 /// <para>YBR_PARTIAL (PS3.3 C.7.6.3.1.2, ITU-R BT.601 studio range: Y 16..235, chroma 16..240): the standard's
@@ -46,11 +47,17 @@ public static class ColorSpace
     /// <summary>8-bit YBR_FULL → RGB in place (length a multiple of 3: any number of pixels, frames or volumes).</summary>
     public static void YbrFullToRgb(Span<byte> pixels) => YbrFullToRgb(pixels, pixels);
 
-    /// <summary>8-bit YBR_FULL → RGB from <paramref name="source"/> into <paramref name="destination"/> (may be the same memory).</summary>
+    /// <summary>
+    /// 8-bit YBR_FULL → RGB from <paramref name="source"/> into <paramref name="destination"/>: the same memory
+    /// (in place) or memory that does not overlap.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans overlap at different starts.</exception>
     public static void YbrFullToRgb(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         CheckTriplets(source.Length, destination.Length);
-        int done = Avx2.IsSupported && Ssse3.IsSupported ? YbrToRgbAvx2(source, destination) : 0;
+        if (source.Overlaps(destination, out int shift) && shift != 0)
+            throw new ArgumentException("Source and destination must be the same memory or must not overlap", nameof(destination));
+        int done = Avx2.IsSupported ? YbrToRgbAvx2(source, destination) : 0;
         YbrFullToRgbScalar(source[done..], destination[done..]);
     }
 
@@ -58,15 +65,19 @@ public static class ColorSpace
     internal static void YbrFullToRgbScalar(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         for (int i = 0; i < source.Length; i += 3)
-        {
-            float y = source[i], cb = source[i + 1] - 128, cr = source[i + 2] - 128;
-            float r = y + cr * KR;
-            float g = y + cb * KGb + cr * KGr;
-            float b = y + cb * KB;
-            destination[i] = ClipFloor8(r);
-            destination[i + 1] = ClipFloor8(g);
-            destination[i + 2] = ClipFloor8(b);
-        }
+            YbrPixelFloat32(source[i], source[i + 1], source[i + 2], ref destination[i]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void YbrPixelFloat32(int y8, int cb8, int cr8, ref byte rgb)
+    {
+        float y = y8, cb = cb8 - 128, cr = cr8 - 128;
+        float r = y + cr * KR;
+        float g = y + cb * KGb + cr * KGr;
+        float b = y + cb * KB;
+        rgb = ClipFloor8(r);
+        Unsafe.Add(ref rgb, 1) = ClipFloor8(g);
+        Unsafe.Add(ref rgb, 2) = ClipFloor8(b);
     }
 
     /// <summary>8-bit RGB → YBR_FULL in place, matching pydicom's <c>convert_color_space(arr, 'RGB', 'YBR_FULL')</c>.</summary>
@@ -221,78 +232,120 @@ public static class ColorSpace
         return f <= 0 ? (ushort)0 : f >= max ? (ushort)max : (ushort)f;
     }
 
-    // 16 pixels (48 bytes) per step: pshufb deinterleave, float32 arithmetic in 8 lanes, pack, pshufb interleave.
+    // ---- 8-bit YBR_FULL → RGB, AVX2 fixed point (32 pixels per step) ----
+    //
+    // Why fixed point can match pydicom: y is an integer, so floor(y + c + 0.5) = y + floor(c + 0.5) in real
+    // arithmetic, c being the chroma part (R: cr'·KR, G: cb'·KGb + cr'·KGr, B: cb'·KB, with pydicom's float32
+    // coefficients taken as exact reals, cb' = Cb − 128, cr' = Cr − 128). pydicom's float32 evaluation rounds each
+    // product and sum to half an ulp; every intermediate is below 512 in magnitude, so its total error is below
+    // 3·2^-16 (R, B) or 29·2^-19 ≈ 5.5e-5 (G), and its floor equals the real one unless c + 0.5 lies within that of
+    // an integer. That depends on (cb, cr) only:
+    // - R: every cr' is ≥ 2.0e-3 away, so R = y + round(cr'·KR); pmulhrsw with RMul gives round(cr'·(KR−1)) for all
+    //   256 cr' (checked exhaustively by the tests).
+    // - B: only cb' = ±125 is closer (5.6e-6): float32 rounds 125·KB to exactly 221.5, so pydicom adds 222 where
+    //   the real value rounds to 221 (−125 agrees). pmulhrsw with BMul gives the real rounding; cb' = 125 gets +1.
+    // - G: T = cb'·GbFull + cr'·GrFull, coefficients rounded at 2^-22, so |T/2^22 − c| ≤ 128·2^-22 ≈ 3.05e-5, below
+    //   3.34e-5, the distance of the closest (cb, cr) other than the two true ties (cb', cr') = ±(50, −50) at
+    //   2.4e-7 — there pydicom's result depends on y. Those two have cb'·cr' = −2500; the ten pairs with that
+    //   product are recomputed with the float32 formula after the block is stored. (The six other pairs nearer
+    //   than 5.5e-5 agree with float32: the every-input test covers them.)
+    // GbFull/GrFull are split into 16-bit halves (·128 + low 7 bits) for two pmaddwd.
+    internal const short RMul = 13175, BMul = 25294;
+    internal const short GbHi = -11277, GbLo = 44, GrHi = -23401, GrLo = 23;
+    private const int GHalf = 1 << 21, TieProduct = -2500;
+
+    /// <summary>Whether the G fixed point may differ from pydicom's float32 for this chroma pair.</summary>
+    internal static bool MayTie(int cb8, int cr8) => (cb8 - 128) * (cr8 - 128) == TieProduct;
+
+    [InlineArray(96)]
+    private struct Block96 { private byte _b; }
+
+    // Lanes hold two 16-pixel (48-byte) runs: bytes 0..47 in the low 128 bits, 48..95 in the high. Channel planes
+    // come from vpblendvb (position j of a lane takes the one of the three 16-byte rows whose byte j is that channel)
+    // plus pshufb into 16-bit words; the result goes back the same way (pshufb to final positions, two blends).
     private static int YbrToRgbAvx2(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        int n = source.Length / 48 * 48;
+        int n = source.Length / 96 * 96;
         if (n == 0) return 0;
         ref byte src = ref MemoryMarshal.GetReference(source);
         ref byte dst = ref MemoryMarshal.GetReference(destination);
-        var d0 = Vector128.Create((byte)0, 3, 6, 9, 12, 15, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
-        var d1 = Vector128.Create((byte)0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 2, 5, 8, 11, 14, 0x80, 0x80, 0x80, 0x80, 0x80);
-        var d2 = Vector128.Create((byte)0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 1, 4, 7, 10, 13);
-        var e0 = Vector128.Create((byte)1, 4, 7, 10, 13, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
-        var e1 = Vector128.Create((byte)0x80, 0x80, 0x80, 0x80, 0x80, 0, 3, 6, 9, 12, 15, 0x80, 0x80, 0x80, 0x80, 0x80);
-        var e2 = Vector128.Create((byte)0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 2, 5, 8, 11, 14);
-        var f0 = Vector128.Create((byte)2, 5, 8, 11, 14, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
-        var f1 = Vector128.Create((byte)0x80, 0x80, 0x80, 0x80, 0x80, 1, 4, 7, 10, 13, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
-        var f2 = Vector128.Create((byte)0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0, 3, 6, 9, 12, 15);
-        // Interleave masks: output byte j of block k takes plane (j % 3) pixel (16k + j) / 3.
-        var (r0, g0, b0) = InterleaveMasks(0);
-        var (r1, g1, b1) = InterleaveMasks(1);
-        var (r2, g2, b2) = InterleaveMasks(2);
-        var k128 = Vector256.Create(128f);
-        var kR = Vector256.Create(KR);
-        var kGb = Vector256.Create(KGb);
-        var kGr = Vector256.Create(KGr);
-        var kB = Vector256.Create(KB);
-        var half = Vector256.Create(0.5f);
-        for (int i = 0; i < n; i += 48)
+        Block96 saved = default;
+        ref byte original = ref Unsafe.As<Block96, byte>(ref saved);
+        for (int i = 0; i < n; i += 96)
         {
-            var v0 = Vector128.LoadUnsafe(ref src, (nuint)i);
-            var v1 = Vector128.LoadUnsafe(ref src, (nuint)i + 16);
-            var v2 = Vector128.LoadUnsafe(ref src, (nuint)i + 32);
-            var y = Ssse3.Shuffle(v0, d0) | Ssse3.Shuffle(v1, d1) | Ssse3.Shuffle(v2, d2);
-            var cb = Ssse3.Shuffle(v0, e0) | Ssse3.Shuffle(v1, e1) | Ssse3.Shuffle(v2, e2);
-            var cr = Ssse3.Shuffle(v0, f0) | Ssse3.Shuffle(v1, f1) | Ssse3.Shuffle(v2, f2);
-            Convert8(y, cb, cr, 0, kR, kGb, kGr, kB, k128, half, out var rl, out var gl, out var bl);
-            Convert8(y, cb, cr, 8, kR, kGb, kGr, kB, k128, half, out var rh, out var gh, out var bh);
-            var r = Sse2.PackUnsignedSaturate(Sse2.PackSignedSaturate(rl.GetLower(), rl.GetUpper()), Sse2.PackSignedSaturate(rh.GetLower(), rh.GetUpper()));
-            var g = Sse2.PackUnsignedSaturate(Sse2.PackSignedSaturate(gl.GetLower(), gl.GetUpper()), Sse2.PackSignedSaturate(gh.GetLower(), gh.GetUpper()));
-            var b = Sse2.PackUnsignedSaturate(Sse2.PackSignedSaturate(bl.GetLower(), bl.GetUpper()), Sse2.PackSignedSaturate(bh.GetLower(), bh.GetUpper()));
-            (Ssse3.Shuffle(r, r0) | Ssse3.Shuffle(g, g0) | Ssse3.Shuffle(b, b0)).StoreUnsafe(ref dst, (nuint)i);
-            (Ssse3.Shuffle(r, r1) | Ssse3.Shuffle(g, g1) | Ssse3.Shuffle(b, b1)).StoreUnsafe(ref dst, (nuint)i + 16);
-            (Ssse3.Shuffle(r, r2) | Ssse3.Shuffle(g, g2) | Ssse3.Shuffle(b, b2)).StoreUnsafe(ref dst, (nuint)i + 32);
+            ref byte s = ref Unsafe.Add(ref src, i);
+            var a = Vector256.LoadUnsafe(ref s);
+            var b = Vector256.LoadUnsafe(ref s, 32);
+            var c = Vector256.LoadUnsafe(ref s, 64);
+            var v0 = Avx2.Blend(a.AsInt32(), b.AsInt32(), 0xF0).AsByte();
+            var v1 = Avx2.Permute2x128(a, c, 0x21);
+            var v2 = Avx2.Blend(b.AsInt32(), c.AsInt32(), 0xF0).AsByte();
+            // Byte j of a lane where j % 3 == 0, 1, 2.
+            var m0 = Vector256.Create((byte)255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255);
+            var m1 = Vector256.Create((byte)0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0);
+            var m2 = Vector256.Create((byte)0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0);
+            var ys = Avx2.BlendVariable(Avx2.BlendVariable(v0, v1, m2), v2, m1);
+            var bs = Avx2.BlendVariable(Avx2.BlendVariable(v0, v1, m0), v2, m2);
+            var rs = Avx2.BlendVariable(Avx2.BlendVariable(v0, v1, m1), v2, m0);
+            var k128 = Vector256.Create((short)128);
+            var y0 = Avx2.Shuffle(ys, Vector256.Create((byte)0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128, 2, 128, 5, 128, 0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128, 2, 128, 5, 128)).AsInt16();
+            var y1 = Avx2.Shuffle(ys, Vector256.Create((byte)8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128, 10, 128, 13, 128)).AsInt16();
+            var cb0 = Avx2.Shuffle(bs, Vector256.Create((byte)1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128)).AsInt16() - k128;
+            var cb1 = Avx2.Shuffle(bs, Vector256.Create((byte)9, 128, 12, 128, 15, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 9, 128, 12, 128, 15, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128)).AsInt16() - k128;
+            var cr0 = Avx2.Shuffle(rs, Vector256.Create((byte)2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128)).AsInt16() - k128;
+            var cr1 = Avx2.Shuffle(rs, Vector256.Create((byte)10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128)).AsInt16() - k128;
+            // R, B in 16-bit lanes: y + x' + round(x'·(K − 1)); B +1 at cb' = 125 (see above).
+            var kR = Vector256.Create(RMul);
+            var kB = Vector256.Create(BMul);
+            var k125 = Vector256.Create((short)125);
+            var r0 = y0 + cr0 + Avx2.MultiplyHighRoundScale(cr0, kR);
+            var r1 = y1 + cr1 + Avx2.MultiplyHighRoundScale(cr1, kR);
+            var b0 = y0 + cb0 + Avx2.MultiplyHighRoundScale(cb0, kB) - Avx2.CompareEqual(cb0, k125);
+            var b1 = y1 + cb1 + Avx2.MultiplyHighRoundScale(cb1, kB) - Avx2.CompareEqual(cb1, k125);
+            // G in 32-bit lanes from (cb', cr') word pairs.
+            var t0 = GFixed(Avx2.UnpackLow(cb0, cr0));
+            var t1 = GFixed(Avx2.UnpackHigh(cb0, cr0));
+            var t2 = GFixed(Avx2.UnpackLow(cb1, cr1));
+            var t3 = GFixed(Avx2.UnpackHigh(cb1, cr1));
+            var g0 = y0 + Avx2.PackSignedSaturate(Avx2.ShiftRightArithmetic(t0, 22), Avx2.ShiftRightArithmetic(t1, 22));
+            var g1 = y1 + Avx2.PackSignedSaturate(Avx2.ShiftRightArithmetic(t2, 22), Avx2.ShiftRightArithmetic(t3, 22));
+            var tie = Vector256.Create((short)TieProduct);
+            var ties = Avx2.CompareEqual(Avx2.MultiplyLow(cb0, cr0), tie) | Avx2.CompareEqual(Avx2.MultiplyLow(cb1, cr1), tie);
+            // Saturating packs clip to 0..255; pshufb puts each sample where the interleaved output wants it.
+            var r = Avx2.Shuffle(Avx2.PackUnsignedSaturate(r0, r1), Vector256.Create((byte)0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5));
+            var g = Avx2.Shuffle(Avx2.PackUnsignedSaturate(g0, g1), Vector256.Create((byte)5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10));
+            var bb = Avx2.Shuffle(Avx2.PackUnsignedSaturate(b0, b1), Vector256.Create((byte)10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15));
+            var o0 = Avx2.BlendVariable(Avx2.BlendVariable(r, g, m1), bb, m2);
+            var o1 = Avx2.BlendVariable(Avx2.BlendVariable(r, g, m0), bb, m1);
+            var o2 = Avx2.BlendVariable(Avx2.BlendVariable(r, g, m2), bb, m0);
+            // In place the stores overwrite the input, so a block with a possible tie keeps a copy for the patch.
+            bool patch = !Avx.TestZ(ties, ties);
+            if (patch) Unsafe.CopyBlockUnaligned(ref original, ref s, 96);
+            ref byte d = ref Unsafe.Add(ref dst, i);
+            Avx2.Permute2x128(o0, o1, 0x20).StoreUnsafe(ref d);
+            Avx2.Blend(o2.AsInt32(), o0.AsInt32(), 0xF0).AsByte().StoreUnsafe(ref d, 32);
+            Avx2.Permute2x128(o1, o2, 0x31).StoreUnsafe(ref d, 64);
+            if (patch) PatchTies(ref original, ref d);
         }
         return n;
     }
 
+    // 2^22 · (G chroma part + 0.5), from (cb', cr') int16 pairs.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Convert8(Vector128<byte> y8, Vector128<byte> cb8, Vector128<byte> cr8, int start,
-        Vector256<float> kR, Vector256<float> kGb, Vector256<float> kGr, Vector256<float> kB, Vector256<float> k128, Vector256<float> half,
-        out Vector256<int> r, out Vector256<int> g, out Vector256<int> b)
+    private static Vector256<int> GFixed(Vector256<short> pairs)
     {
-        if (start != 0) { y8 = Sse2.ShiftRightLogical128BitLane(y8, 8); cb8 = Sse2.ShiftRightLogical128BitLane(cb8, 8); cr8 = Sse2.ShiftRightLogical128BitLane(cr8, 8); }
-        var y = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(y8));
-        var cb = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(cb8)) - k128;
-        var cr = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(cr8)) - k128;
-        // Same operation order as the scalar path (and numpy): products rounded, then summed left to right.
-        // Truncation equals floor for v >= 0; negative v truncate to <= 0 and the saturating packs clip both to 0.
-        r = Avx.ConvertToVector256Int32WithTruncation((y + cr * kR) + half);
-        g = Avx.ConvertToVector256Int32WithTruncation(((y + cb * kGb) + cr * kGr) + half);
-        b = Avx.ConvertToVector256Int32WithTruncation((y + cb * kB) + half);
+        var hi = Vector256.Create(unchecked((ushort)GbHi) | (GrHi << 16)).AsInt16();
+        var lo = Vector256.Create(GbLo | (GrLo << 16)).AsInt16();
+        return Avx2.ShiftLeftLogical(Avx2.MultiplyAddAdjacent(pairs, hi), 7) + (Avx2.MultiplyAddAdjacent(pairs, lo) + Vector256.Create(GHalf));
     }
 
-    private static (Vector128<byte> R, Vector128<byte> G, Vector128<byte> B) InterleaveMasks(int block)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void PatchTies(ref byte original, ref byte destination)
     {
-        Span<byte> r = stackalloc byte[16], g = stackalloc byte[16], b = stackalloc byte[16];
-        for (int j = 0; j < 16; j++)
+        for (int p = 0; p < 96; p += 3)
         {
-            int global = block * 16 + j, pixel = global / 3, plane = global % 3;
-            r[j] = plane == 0 ? (byte)pixel : (byte)0x80;
-            g[j] = plane == 1 ? (byte)pixel : (byte)0x80;
-            b[j] = plane == 2 ? (byte)pixel : (byte)0x80;
+            int cb = Unsafe.Add(ref original, p + 1), cr = Unsafe.Add(ref original, p + 2);
+            if (MayTie(cb, cr)) YbrPixelFloat32(Unsafe.Add(ref original, p), cb, cr, ref Unsafe.Add(ref destination, p));
         }
-        return (Vector128.Create<byte>(r), Vector128.Create<byte>(g), Vector128.Create<byte>(b));
     }
 }
