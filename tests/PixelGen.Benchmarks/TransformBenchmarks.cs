@@ -7,7 +7,8 @@ namespace PixelGen.Benchmarks;
 /// <summary>
 /// Transforms against memcpy of the same bytes (the Ratio column, per category): YBR_FULL → RGB 8-bit in place on
 /// one 512×512×3 frame and a 100-frame volume, a 16-bit → 8-bit linear window on 512×512, and an 8-bit palette
-/// (512×512 indices → RGB). Buffers are allocated and touched in GlobalSetup.
+/// (512×512 indices → RGB); also RGB → YBR_FULL, YBR_PARTIAL → RGB and the 16-bit conversions.
+/// Buffers are allocated and touched in GlobalSetup.
 /// Run: dotnet run -c Release --project tests/PixelGen.Benchmarks -- --filter '*TransformBenchmarks*' --job short
 /// </summary>
 [MemoryDiagnoser]
@@ -19,6 +20,7 @@ public class TransformBenchmarks
     private byte[] _frame = [], _frameCopy = [], _volume = [], _volumeCopy = [];
     private ushort[] _gray16 = [];
     private byte[] _gray8 = [], _gray16Copy = [], _indices = [], _rgb = [], _rgbCopy = [];
+    private ushort[] _frame16 = [], _frame16Copy = [];
     private VoiLut _window = VoiLut.Identity;
     private PaletteColorLut _palette = null!;
 
@@ -40,6 +42,10 @@ public class TransformBenchmarks
         rng.NextBytes(_indices);
         _rgb = new byte[_indices.Length * 3];
         _rgbCopy = new byte[_rgb.Length];
+        _frame16 = new ushort[Rows * Columns * 3];
+        for (int i = 0; i < _frame16.Length; i++) _frame16[i] = (ushort)rng.Next(4096);
+        _frame16Copy = new ushort[_frame16.Length];
+        _frame16.AsSpan().CopyTo(_frame16Copy);
         _window = VoiLut.Window(2048, 1024, VoiLutFunction.Linear, 0, 255);
         _palette = WellKnownPalettes.Get("HOT_IRON");
         // Touch every page once so that page faults stay out of the measurements.
@@ -56,6 +62,21 @@ public class TransformBenchmarks
 
     [Benchmark, BenchmarkCategory("YBR frame 512x512x3")]
     public void YbrFullToRgb_frame_in_place() => ColorSpace.YbrFullToRgb(_frame);
+
+    [Benchmark, BenchmarkCategory("YBR frame 512x512x3")]
+    public void RgbToYbrFull_frame_in_place() => ColorSpace.RgbToYbrFull(_frame);
+
+    [Benchmark, BenchmarkCategory("YBR frame 512x512x3")]
+    public void YbrPartialToRgb_frame_in_place() => ColorSpace.YbrPartialToRgb(_frame);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("YBR 16-bit frame 512x512x3")]
+    public void Memcpy_frame16() => _frame16.AsSpan().CopyTo(_frame16Copy);
+
+    [Benchmark, BenchmarkCategory("YBR 16-bit frame 512x512x3")]
+    public void YbrFullToRgb16_frame_in_place() => ColorSpace.YbrFullToRgb(_frame16.AsSpan(), 12);
+
+    [Benchmark, BenchmarkCategory("YBR 16-bit frame 512x512x3")]
+    public void RgbToYbrFull16_frame_in_place() => ColorSpace.RgbToYbrFull(_frame16.AsSpan(), 12);
 
     [Benchmark(Baseline = true), BenchmarkCategory("YBR volume 100x512x512x3")]
     public void Memcpy_volume() => _volume.AsSpan().CopyTo(_volumeCopy);

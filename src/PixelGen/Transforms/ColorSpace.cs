@@ -18,7 +18,7 @@ namespace PixelGen.Transforms;
 /// <para>YBR_PARTIAL (PS3.3 C.7.6.3.1.2, ITU-R BT.601 studio range: Y 16..235, chroma 16..240): the standard's
 /// forward matrix and its exact inverse in float64, rounded half up and clipped.</para>
 /// </summary>
-public static class ColorSpace
+public static partial class ColorSpace
 {
     // pydicom's float32 coefficients (the float64 expressions rounded to float32).
     private const float KR = (float)1.402;
@@ -84,7 +84,7 @@ public static class ColorSpace
     public static void RgbToYbrFull(Span<byte> pixels)
     {
         CheckTriplets(pixels.Length, pixels.Length);
-        for (int i = 0; i < pixels.Length; i += 3)
+        for (int i = Affine8Float(pixels, s_rgbToYbrFull8); i < pixels.Length; i += 3)
         {
             float r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
             float y = r * MYr + g * MYg + b * MYb;
@@ -101,12 +101,19 @@ public static class ColorSpace
     {
         CheckTriplets(pixels.Length, pixels.Length);
         double off = Offset(bitsStored), max = (1 << bitsStored) - 1;
+        int done = Avx2.IsSupported && Sse41.IsSupported ? YbrToRgb16Avx2(pixels, off, max) : 0;
+        YbrFullToRgbScalar(pixels[done..], off, max);
+    }
+
+    /// <summary>The scalar 16-bit YBR_FULL → RGB (the reference of the vector path; tests compare both).</summary>
+    internal static void YbrFullToRgbScalar(Span<ushort> pixels, double off, double max)
+    {
         for (int i = 0; i < pixels.Length; i += 3)
         {
             double y = pixels[i], cb = pixels[i + 1] - off, cr = pixels[i + 2] - off;
-            pixels[i] = Round16(y + 1.402 * cr, max);
-            pixels[i + 1] = Round16(y - 0.114 * 1.772 / 0.587 * cb - 0.299 * 1.402 / 0.587 * cr, max);
-            pixels[i + 2] = Round16(y + 1.772 * cb, max);
+            pixels[i] = Round16(y + W16R * cr, max);
+            pixels[i + 1] = Round16(y - W16Gb * cb - W16Gr * cr, max);
+            pixels[i + 2] = Round16(y + W16B * cb, max);
         }
     }
 
@@ -115,12 +122,19 @@ public static class ColorSpace
     {
         CheckTriplets(pixels.Length, pixels.Length);
         double off = Offset(bitsStored), max = (1 << bitsStored) - 1;
+        int done = Avx2.IsSupported && Sse41.IsSupported ? RgbToYbr16Avx2(pixels, off, max) : 0;
+        RgbToYbrFullScalar(pixels[done..], off, max);
+    }
+
+    /// <summary>The scalar 16-bit RGB → YBR_FULL (the reference of the vector path; tests compare both).</summary>
+    internal static void RgbToYbrFullScalar(Span<ushort> pixels, double off, double max)
+    {
         for (int i = 0; i < pixels.Length; i += 3)
         {
             double r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
-            pixels[i] = Round16(0.299 * r + 0.587 * g + 0.114 * b, max);
-            pixels[i + 1] = Round16(-0.299 / 1.772 * r - 0.587 / 1.772 * g + 0.886 / 1.772 * b + off, max);
-            pixels[i + 2] = Round16(0.701 / 1.402 * r - 0.587 / 1.402 * g - 0.114 / 1.402 * b + off, max);
+            pixels[i] = Round16(W16Yr * r + W16Yg * g + W16Yb * b, max);
+            pixels[i + 1] = Round16(W16Br * r - W16Bg * g + W16Bb * b + off, max);
+            pixels[i + 2] = Round16(W16Rr * r - W16Rg * g - W16Rb * b + off, max);
         }
     }
 
@@ -177,7 +191,7 @@ public static class ColorSpace
     {
         CheckTriplets(pixels.Length, pixels.Length);
         var k = s_partialInverse;
-        for (int i = 0; i < pixels.Length; i += 3)
+        for (int i = Affine8Double(pixels, s_ybrPartialToRgb8); i < pixels.Length; i += 3)
         {
             double y = pixels[i] - 16.0, cb = pixels[i + 1] - 128.0, cr = pixels[i + 2] - 128.0;
             pixels[i] = (byte)Round16(k[0] * y + k[1] * cb + k[2] * cr, 255);
@@ -190,7 +204,7 @@ public static class ColorSpace
     public static void RgbToYbrPartial(Span<byte> pixels)
     {
         CheckTriplets(pixels.Length, pixels.Length);
-        for (int i = 0; i < pixels.Length; i += 3)
+        for (int i = Affine8Double(pixels, s_rgbToYbrPartial8); i < pixels.Length; i += 3)
         {
             double r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
             pixels[i] = (byte)Round16(0.2568 * r + 0.5041 * g + 0.0979 * b + 16, 255);
@@ -263,6 +277,7 @@ public static class ColorSpace
     // Lanes hold two 16-pixel (48-byte) runs: bytes 0..47 in the low 128 bits, 48..95 in the high. Channel planes
     // come from vpblendvb (position j of a lane takes the one of the three 16-byte rows whose byte j is that channel)
     // plus pshufb into 16-bit words; the result goes back the same way (pshufb to final positions, two blends).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int YbrToRgbAvx2(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         int n = source.Length / 96 * 96;

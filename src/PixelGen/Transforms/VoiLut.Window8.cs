@@ -129,6 +129,7 @@ public sealed partial class VoiLut
 
     private static byte Saturate8(double v) => v <= 0 ? (byte)0 : v >= 255 ? (byte)255 : (byte)v;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Window8Loop<T>(Window8Plan p, ReadOnlySpan<ushort> src, Span<byte> dst) where T : unmanaged
     {
         int n = src.Length & ~31;

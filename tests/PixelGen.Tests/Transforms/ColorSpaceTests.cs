@@ -41,6 +41,24 @@ public class ColorSpaceTests
         Assert.Equal(PydicomYbrToRgbAll, Corpus.Sha256(a));
     }
 
+    // The vectorised YBR_PARTIAL paths equal the scalar path (a one-pixel call is below the vector width) for every input.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Ybr_partial_8bit_vectorised_equals_scalar_for_every_input(bool toRgb)
+    {
+        var all = AllTriples();
+        var vector = (byte[])all.Clone();
+        if (toRgb) ColorSpace.YbrPartialToRgb(vector); else ColorSpace.RgbToYbrPartial(vector);
+        for (int i = 0; i < all.Length; i += 3)
+        {
+            var one = all.AsSpan(i, 3);
+            if (toRgb) ColorSpace.YbrPartialToRgb(one); else ColorSpace.RgbToYbrPartial(one);
+            if (!one.SequenceEqual(vector.AsSpan(i, 3)))
+                Assert.Fail($"pixel {i / 3}: vector {vector[i]},{vector[i + 1]},{vector[i + 2]} scalar {one[0]},{one[1]},{one[2]}");
+        }
+    }
+
     [Fact]
     public void Rgb_to_ybr_full_8bit_equals_pydicom_for_every_input()
     {
@@ -168,6 +186,32 @@ public class ColorSpaceTests
         var buffer = new byte[3 * 100];
         Assert.Throws<ArgumentException>(() => ColorSpace.YbrFullToRgb(buffer.AsSpan(0, 270), buffer.AsSpan(3, 270)));
         Assert.Throws<ArgumentException>(() => ColorSpace.YbrFullToRgb(buffer.AsSpan(3, 270), buffer.AsSpan(0, 270)));
+    }
+
+    [Theory]
+    [InlineData(16, 3 * 24 * 100 + 3)]
+    [InlineData(12, 3 * 1001)]
+    [InlineData(9, 3 * 7)]
+    public void Vectorised_16bit_conversions_equal_the_scalar_float64_path(int bits, int length)
+    {
+        var rng = new Random(bits * 31 + length);
+        int max = (1 << bits) - 1;
+        double off = 1 << (bits - 1);
+        var data = new ushort[length];
+        for (int i = 0; i < data.Length; i++) data[i] = (ushort)rng.Next(max + 1);
+        // Extremes, where clamping decides.
+        ushort[] edges = [0, 0, 0, (ushort)max, (ushort)max, (ushort)max, 0, (ushort)max, 0, (ushort)max, 0, (ushort)max];
+        edges.AsSpan(0, Math.Min(edges.Length, data.Length)).CopyTo(data);
+
+        var vector = (ushort[])data.Clone();
+        var scalar = (ushort[])data.Clone();
+        ColorSpace.YbrFullToRgb(vector, bits);
+        ColorSpace.YbrFullToRgbScalar(scalar, off, max);
+        Assert.Equal(scalar, vector);
+
+        ColorSpace.RgbToYbrFull(vector, bits);
+        ColorSpace.RgbToYbrFullScalar(scalar, off, max);
+        Assert.Equal(scalar, vector);
     }
 
     [Theory]
