@@ -11,43 +11,6 @@ namespace PixelGen.Transforms;
 // with the scalar paths' operations in the same order and precision, so the bytes are identical to theirs.
 public static partial class ColorSpace
 {
-    private static readonly Vector128<byte>[] s_split8 = BuildSplit8();
-    private static readonly Vector128<byte>[] s_merge8 = BuildMerge8();
-
-    private static Vector128<byte>[] BuildSplit8()
-    {
-        var masks = new Vector128<byte>[9];
-        Span<byte> m = stackalloc byte[16];
-        for (int c = 0; c < 3; c++)
-            for (int v = 0; v < 3; v++)
-            {
-                for (int j = 0; j < 16; j++)
-                {
-                    int at = 3 * j + c;
-                    m[j] = at / 16 == v ? (byte)(at % 16) : (byte)0x80;
-                }
-                masks[3 * c + v] = Vector128.Create<byte>(m);
-            }
-        return masks;
-    }
-
-    private static Vector128<byte>[] BuildMerge8()
-    {
-        var masks = new Vector128<byte>[9];
-        Span<byte> m = stackalloc byte[16];
-        for (int k = 0; k < 3; k++)
-            for (int c = 0; c < 3; c++)
-            {
-                for (int j = 0; j < 16; j++)
-                {
-                    int g = 16 * k + j;
-                    m[j] = g % 3 == c ? (byte)(g / 3) : (byte)0x80;
-                }
-                masks[3 * k + c] = Vector128.Create<byte>(m);
-            }
-        return masks;
-    }
-
     /// <summary>Coefficients (row per output sample), input offsets, and the two additions before the floor.</summary>
     private sealed record Affine8(double[] K, double[] InputOffset, double[] Post, double[] Half);
 
@@ -74,7 +37,7 @@ public static partial class ColorSpace
         for (int i = 0; i < n; i += 48)
         {
             ref byte at = ref Unsafe.Add(ref p, i);
-            Split8(ref at, out var s0, out var s1, out var s2);
+            SplitPlanes(ref at, s_split8, out var s0, out var s1, out var s2);
             Vector256<int> o0l, o1l, o2l, o0h, o1h, o2h;
             {
                 var x0 = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(s0));
@@ -92,7 +55,7 @@ public static partial class ColorSpace
                 o1h = FloorSum(x0, x1, x2, k[3], k[4], k[5], h1);
                 o2h = FloorSum(x0, x1, x2, k[6], k[7], k[8], h2);
             }
-            Merge8(Pack8(o0l, o0h), Pack8(o1l, o1h), Pack8(o2l, o2h), ref at);
+            MergePlanes(s_merge8, Pack8(o0l, o0h), Pack8(o1l, o1h), Pack8(o2l, o2h), ref at);
         }
         return n;
     }
@@ -126,7 +89,7 @@ public static partial class ColorSpace
         for (int i = 0; i < n; i += 48)
         {
             ref byte at = ref Unsafe.Add(ref p, i);
-            Split8(ref at, out var s0, out var s1, out var s2);
+            SplitPlanes(ref at, s_split8, out var s0, out var s1, out var s2);
             for (int q = 0; q < 4; q++)
             {
                 var x0 = Avx.ConvertToVector256Double(Sse41.ConvertToVector128Int32(s0)) - extra[0];
@@ -141,7 +104,7 @@ public static partial class ColorSpace
                 s1 = Sse2.ShiftRightLogical128BitLane(s1, 4);
                 s2 = Sse2.ShiftRightLogical128BitLane(s2, 4);
             }
-            Merge8(Pack8(quads[0], quads[1], quads[2], quads[3]), Pack8(quads[4], quads[5], quads[6], quads[7]), Pack8(quads[8], quads[9], quads[10], quads[11]), ref at);
+            MergePlanes(s_merge8, Pack8(quads[0], quads[1], quads[2], quads[3]), Pack8(quads[4], quads[5], quads[6], quads[7]), Pack8(quads[8], quads[9], quads[10], quads[11]), ref at);
         }
         return n;
     }
@@ -149,25 +112,4 @@ public static partial class ColorSpace
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Pack8(Vector128<int> a, Vector128<int> b, Vector128<int> c, Vector128<int> d)
         => Sse2.PackUnsignedSaturate(Sse2.PackSignedSaturate(a, b), Sse2.PackSignedSaturate(c, d));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Split8(ref byte at, out Vector128<byte> a, out Vector128<byte> b, out Vector128<byte> c)
-    {
-        var v0 = Vector128.LoadUnsafe(ref at);
-        var v1 = Vector128.LoadUnsafe(ref at, 16);
-        var v2 = Vector128.LoadUnsafe(ref at, 32);
-        var m = s_split8;
-        a = Ssse3.Shuffle(v0, m[0]) | Ssse3.Shuffle(v1, m[1]) | Ssse3.Shuffle(v2, m[2]);
-        b = Ssse3.Shuffle(v0, m[3]) | Ssse3.Shuffle(v1, m[4]) | Ssse3.Shuffle(v2, m[5]);
-        c = Ssse3.Shuffle(v0, m[6]) | Ssse3.Shuffle(v1, m[7]) | Ssse3.Shuffle(v2, m[8]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Merge8(Vector128<byte> a, Vector128<byte> b, Vector128<byte> c, ref byte at)
-    {
-        var m = s_merge8;
-        (Ssse3.Shuffle(a, m[0]) | Ssse3.Shuffle(b, m[1]) | Ssse3.Shuffle(c, m[2])).StoreUnsafe(ref at);
-        (Ssse3.Shuffle(a, m[3]) | Ssse3.Shuffle(b, m[4]) | Ssse3.Shuffle(c, m[5])).StoreUnsafe(ref at, 16);
-        (Ssse3.Shuffle(a, m[6]) | Ssse3.Shuffle(b, m[7]) | Ssse3.Shuffle(c, m[8])).StoreUnsafe(ref at, 32);
-    }
 }

@@ -17,68 +17,43 @@ public static partial class ColorSpace
     private const double W16Br = -0.299 / 1.772, W16Bg = 0.587 / 1.772, W16Bb = 0.886 / 1.772;
     private const double W16Rr = 0.701 / 1.402, W16Rg = 0.587 / 1.402, W16Rb = 0.114 / 1.402;
 
-    // pshufb masks: plane c of 8 pixels from each of the three 16-byte source vectors, and output block k from plane c.
-    private static readonly Vector128<byte>[] s_split16 = BuildSplit16();
-    private static readonly Vector128<byte>[] s_merge16 = BuildMerge16();
+    private static int YbrToRgb16Avx2(Span<ushort> pixels, double off, double max) => Convert16Avx2<YbrToRgb16>(pixels, off, max);
 
-    private static Vector128<byte>[] BuildSplit16()
+    private static int RgbToYbr16Avx2(Span<ushort> pixels, double off, double max) => Convert16Avx2<RgbToYbr16>(pixels, off, max);
+
+    /// <summary>One conversion on 4 pixels' samples (a, b, c) in float64 lanes, with the chroma offset.</summary>
+    private interface IConversion16
     {
-        var masks = new Vector128<byte>[9];
-        Span<byte> m = stackalloc byte[16];
-        for (int c = 0; c < 3; c++)
-            for (int v = 0; v < 3; v++)
-            {
-                for (int j = 0; j < 16; j++)
-                {
-                    int at = 2 * (3 * (j / 2) + c) + (j & 1);
-                    m[j] = at / 16 == v ? (byte)(at % 16) : (byte)0x80;
-                }
-                masks[3 * c + v] = Vector128.Create<byte>(m);
-            }
-        return masks;
+        static abstract void Apply(Vector256<double> a, Vector256<double> b, Vector256<double> c, Vector256<double> off,
+            out Vector256<double> x, out Vector256<double> y, out Vector256<double> z);
     }
 
-    private static Vector128<byte>[] BuildMerge16()
+    private readonly struct YbrToRgb16 : IConversion16
     {
-        var masks = new Vector128<byte>[9];
-        Span<byte> m = stackalloc byte[16];
-        for (int k = 0; k < 3; k++)
-            for (int c = 0; c < 3; c++)
-            {
-                for (int j = 0; j < 16; j++)
-                {
-                    int g = 16 * k + j, sample = g / 2;
-                    m[j] = sample % 3 == c ? (byte)(2 * (sample / 3) + (g & 1)) : (byte)0x80;
-                }
-                masks[3 * k + c] = Vector128.Create<byte>(m);
-            }
-        return masks;
-    }
-
-    private static int YbrToRgb16Avx2(Span<ushort> pixels, double off, double max)
-    {
-        int n = pixels.Length / 24 * 24;
-        ref byte p = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(pixels));
-        var vOff = Vector256.Create(off);
-        var vMax = Vector256.Create(max);
-        for (int i = 0; i < n; i += 24)
+        public static void Apply(Vector256<double> y, Vector256<double> cb, Vector256<double> cr, Vector256<double> off,
+            out Vector256<double> r, out Vector256<double> g, out Vector256<double> b)
         {
-            ref byte at = ref Unsafe.Add(ref p, 2 * i);
-            Split16(ref at, out var y, out var cb, out var cr);
-            var (yl, yh) = Widen(y);
-            var (cbl, cbh) = Widen(cb);
-            var (crl, crh) = Widen(cr);
-            cbl -= vOff; cbh -= vOff; crl -= vOff; crh -= vOff;
-            var r = Narrow(Avx.Add(yl, Avx.Multiply(Vector256.Create(W16R), crl)), Avx.Add(yh, Avx.Multiply(Vector256.Create(W16R), crh)), vMax);
-            var g = Narrow(Avx.Subtract(Avx.Subtract(yl, Avx.Multiply(Vector256.Create(W16Gb), cbl)), Avx.Multiply(Vector256.Create(W16Gr), crl)),
-                Avx.Subtract(Avx.Subtract(yh, Avx.Multiply(Vector256.Create(W16Gb), cbh)), Avx.Multiply(Vector256.Create(W16Gr), crh)), vMax);
-            var b = Narrow(Avx.Add(yl, Avx.Multiply(Vector256.Create(W16B), cbl)), Avx.Add(yh, Avx.Multiply(Vector256.Create(W16B), cbh)), vMax);
-            Merge16(r, g, b, ref at);
+            cb = Avx.Subtract(cb, off);
+            cr = Avx.Subtract(cr, off);
+            r = Avx.Add(y, Avx.Multiply(Vector256.Create(W16R), cr));
+            g = Avx.Subtract(Avx.Subtract(y, Avx.Multiply(Vector256.Create(W16Gb), cb)), Avx.Multiply(Vector256.Create(W16Gr), cr));
+            b = Avx.Add(y, Avx.Multiply(Vector256.Create(W16B), cb));
         }
-        return n;
     }
 
-    private static int RgbToYbr16Avx2(Span<ushort> pixels, double off, double max)
+    private readonly struct RgbToYbr16 : IConversion16
+    {
+        public static void Apply(Vector256<double> r, Vector256<double> g, Vector256<double> b, Vector256<double> off,
+            out Vector256<double> y, out Vector256<double> cb, out Vector256<double> cr)
+        {
+            y = Luma(r, g, b);
+            cb = ChromaB(r, g, b, off);
+            cr = ChromaR(r, g, b, off);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Convert16Avx2<T>(Span<ushort> pixels, double off, double max) where T : struct, IConversion16
     {
         int n = pixels.Length / 24 * 24;
         ref byte p = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(pixels));
@@ -87,14 +62,13 @@ public static partial class ColorSpace
         for (int i = 0; i < n; i += 24)
         {
             ref byte at = ref Unsafe.Add(ref p, 2 * i);
-            Split16(ref at, out var r, out var g, out var b);
-            var (rl, rh) = Widen(r);
-            var (gl, gh) = Widen(g);
+            SplitPlanes(ref at, s_split16, out var a, out var b, out var c);
+            var (al, ah) = Widen(a);
             var (bl, bh) = Widen(b);
-            var y = Narrow(Luma(rl, gl, bl), Luma(rh, gh, bh), vMax);
-            var cb = Narrow(ChromaB(rl, gl, bl, vOff), ChromaB(rh, gh, bh, vOff), vMax);
-            var cr = Narrow(ChromaR(rl, gl, bl, vOff), ChromaR(rh, gh, bh, vOff), vMax);
-            Merge16(y, cb, cr, ref at);
+            var (cl, ch) = Widen(c);
+            T.Apply(al, bl, cl, vOff, out var xl, out var yl, out var zl);
+            T.Apply(ah, bh, ch, vOff, out var xh, out var yh, out var zh);
+            MergePlanes(s_merge16, Narrow(xl, xh, vMax), Narrow(yl, yh, vMax), Narrow(zl, zh, vMax), ref at);
         }
         return n;
     }
@@ -110,27 +84,6 @@ public static partial class ColorSpace
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> ChromaR(Vector256<double> r, Vector256<double> g, Vector256<double> b, Vector256<double> off)
         => Avx.Add(Avx.Subtract(Avx.Subtract(Avx.Multiply(Vector256.Create(W16Rr), r), Avx.Multiply(Vector256.Create(W16Rg), g)), Avx.Multiply(Vector256.Create(W16Rb), b)), off);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Split16(ref byte at, out Vector128<byte> a, out Vector128<byte> b, out Vector128<byte> c)
-    {
-        var v0 = Vector128.LoadUnsafe(ref at);
-        var v1 = Vector128.LoadUnsafe(ref at, 16);
-        var v2 = Vector128.LoadUnsafe(ref at, 32);
-        var m = s_split16;
-        a = Ssse3.Shuffle(v0, m[0]) | Ssse3.Shuffle(v1, m[1]) | Ssse3.Shuffle(v2, m[2]);
-        b = Ssse3.Shuffle(v0, m[3]) | Ssse3.Shuffle(v1, m[4]) | Ssse3.Shuffle(v2, m[5]);
-        c = Ssse3.Shuffle(v0, m[6]) | Ssse3.Shuffle(v1, m[7]) | Ssse3.Shuffle(v2, m[8]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Merge16(Vector128<byte> a, Vector128<byte> b, Vector128<byte> c, ref byte at)
-    {
-        var m = s_merge16;
-        (Ssse3.Shuffle(a, m[0]) | Ssse3.Shuffle(b, m[1]) | Ssse3.Shuffle(c, m[2])).StoreUnsafe(ref at);
-        (Ssse3.Shuffle(a, m[3]) | Ssse3.Shuffle(b, m[4]) | Ssse3.Shuffle(c, m[5])).StoreUnsafe(ref at, 16);
-        (Ssse3.Shuffle(a, m[6]) | Ssse3.Shuffle(b, m[7]) | Ssse3.Shuffle(c, m[8])).StoreUnsafe(ref at, 32);
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<double> Low, Vector256<double> High) Widen(Vector128<byte> samples)
