@@ -22,7 +22,7 @@ public static partial class ColorSpace
     private static readonly Affine8 s_rgbToYbrPartial8 = new(
         [0.2568, 0.5041, 0.0979, -0.1482, -0.2910, 0.4392, 0.4392, -0.3678, -0.0714], [0, 0, 0], [16, 128, 128], [0.5, 0.5, 0.5]);
 
-    // float32 lanes, 8 per half block (RGB → YBR_FULL: pydicom's float32 arithmetic; no Post term).
+    // float32 lanes, 8 per half block (RGB → YBR_FULL: pydicom's float32 arithmetic).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Affine8Float(Span<byte> pixels, Affine8 a)
     {
@@ -31,6 +31,9 @@ public static partial class ColorSpace
         ref byte p = ref MemoryMarshal.GetReference(pixels);
         Span<Vector256<float>> k = stackalloc Vector256<float>[9];
         for (int i = 0; i < 9; i++) k[i] = Vector256.Create((float)a.K[i]);
+        var p0 = Vector256.Create((float)a.Post[0]);
+        var p1 = Vector256.Create((float)a.Post[1]);
+        var p2 = Vector256.Create((float)a.Post[2]);
         var h0 = Vector256.Create((float)a.Half[0]);
         var h1 = Vector256.Create((float)a.Half[1]);
         var h2 = Vector256.Create((float)a.Half[2]);
@@ -43,17 +46,17 @@ public static partial class ColorSpace
                 var x0 = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(s0));
                 var x1 = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(s1));
                 var x2 = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(s2));
-                o0l = FloorSum(x0, x1, x2, k[0], k[1], k[2], h0);
-                o1l = FloorSum(x0, x1, x2, k[3], k[4], k[5], h1);
-                o2l = FloorSum(x0, x1, x2, k[6], k[7], k[8], h2);
+                o0l = FloorSum(x0, x1, x2, k[0], k[1], k[2], p0, h0);
+                o1l = FloorSum(x0, x1, x2, k[3], k[4], k[5], p1, h1);
+                o2l = FloorSum(x0, x1, x2, k[6], k[7], k[8], p2, h2);
             }
             {
                 var x0 = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(s0, 8)));
                 var x1 = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(s1, 8)));
                 var x2 = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(s2, 8)));
-                o0h = FloorSum(x0, x1, x2, k[0], k[1], k[2], h0);
-                o1h = FloorSum(x0, x1, x2, k[3], k[4], k[5], h1);
-                o2h = FloorSum(x0, x1, x2, k[6], k[7], k[8], h2);
+                o0h = FloorSum(x0, x1, x2, k[0], k[1], k[2], p0, h0);
+                o1h = FloorSum(x0, x1, x2, k[3], k[4], k[5], p1, h1);
+                o2h = FloorSum(x0, x1, x2, k[6], k[7], k[8], p2, h2);
             }
             MergePlanes(s_merge8, Pack8(o0l, o0h), Pack8(o1l, o1h), Pack8(o2l, o2h), ref at);
         }
@@ -62,8 +65,8 @@ public static partial class ColorSpace
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<int> FloorSum(Vector256<float> x0, Vector256<float> x1, Vector256<float> x2,
-        Vector256<float> k0, Vector256<float> k1, Vector256<float> k2, Vector256<float> half)
-        => Avx.ConvertToVector256Int32WithTruncation(Avx.Floor(Avx.Add(Avx.Add(Avx.Add(Avx.Multiply(x0, k0), Avx.Multiply(x1, k1)), Avx.Multiply(x2, k2)), half)));
+        Vector256<float> k0, Vector256<float> k1, Vector256<float> k2, Vector256<float> post, Vector256<float> half)
+        => Avx.ConvertToVector256Int32WithTruncation(Avx.Floor(Avx.Add(Avx.Add(Avx.Add(Avx.Add(Avx.Multiply(x0, k0), Avx.Multiply(x1, k1)), Avx.Multiply(x2, k2)), post), half)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Pack8(Vector256<int> low, Vector256<int> high)

@@ -83,24 +83,10 @@ public sealed class ModalityLut
     public bool IsExactInteger => Kind != ModalityLutKind.Rescale || (Slope == Math.Floor(Slope) && Intercept == Math.Floor(Intercept));
 
     /// <summary>The element type pydicom's <c>apply_modality_lut</c> returns for <paramref name="input"/>.</summary>
-    public PixelElementType OutputElementType(PixelElementType input) => Kind switch
-    {
-        ModalityLutKind.Rescale => PixelElementType.Float64,
-        ModalityLutKind.Lut => Lut!.OutputElementType,
-        _ => input,
-    };
+    public PixelElementType OutputElementType(PixelElementType input) => TransformLayouts.ElementTypeAfter(input, Kind == ModalityLutKind.Rescale, Lut);
 
     /// <summary>The layout of the output for <paramref name="input"/> (element type and bits stored).</summary>
-    public FrameLayout OutputLayout(FrameLayout input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return Kind switch
-        {
-            ModalityLutKind.Rescale => TransformLayouts.WithElementType(input, PixelElementType.Float64),
-            ModalityLutKind.Lut => TransformLayouts.WithElementType(input, Lut!.OutputElementType, Lut.BitsPerEntry),
-            _ => input,
-        };
-    }
+    public FrameLayout OutputLayout(FrameLayout input) => TransformLayouts.LayoutAfter(input, Kind == ModalityLutKind.Rescale, Lut);
 
     /// <summary>
     /// Applies the transform into <paramref name="destination"/> (same length as the source; may alias it when the

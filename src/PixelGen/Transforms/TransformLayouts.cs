@@ -33,4 +33,17 @@ public static class TransformLayouts
 
     /// <summary>The element type of a .NET type used as a transform output (see <see cref="Pixels.PixelElementTypes.Of{T}"/>).</summary>
     public static PixelElementType ElementTypeOf<T>() where T : unmanaged => Pixels.PixelElementTypes.Of<T>();
+
+    // Modality and VOI share pydicom's typing: a computed result (rescale, window) is float64, a LUT gives its own
+    // entries' type and bits, and the identity keeps the input.
+    internal static PixelElementType ElementTypeAfter(PixelElementType input, bool computed, LookupTable? lut)
+        => computed ? PixelElementType.Float64 : lut?.OutputElementType ?? input;
+
+    internal static FrameLayout LayoutAfter(FrameLayout input, bool computed, LookupTable? lut)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return computed ? WithElementType(input, PixelElementType.Float64)
+            : lut is not null ? WithElementType(input, lut.OutputElementType, lut.BitsPerEntry)
+            : input;
+    }
 }

@@ -187,24 +187,10 @@ public sealed partial class VoiLut
     public LookupTable? Lut { get; }
 
     /// <summary>The element type pydicom returns: float64 for a window, the LUT's type for a LUT, else the input's.</summary>
-    public PixelElementType OutputElementType(PixelElementType input) => Kind switch
-    {
-        VoiLutKind.Window => PixelElementType.Float64,
-        VoiLutKind.Lut => Lut!.OutputElementType,
-        _ => input,
-    };
+    public PixelElementType OutputElementType(PixelElementType input) => TransformLayouts.ElementTypeAfter(input, Kind == VoiLutKind.Window, Lut);
 
     /// <summary>The layout of the natural output for <paramref name="input"/>.</summary>
-    public FrameLayout OutputLayout(FrameLayout input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return Kind switch
-        {
-            VoiLutKind.Window => TransformLayouts.WithElementType(input, PixelElementType.Float64),
-            VoiLutKind.Lut => TransformLayouts.WithElementType(input, Lut!.OutputElementType, Lut.BitsPerEntry),
-            _ => input,
-        };
-    }
+    public FrameLayout OutputLayout(FrameLayout input) => TransformLayouts.LayoutAfter(input, Kind == VoiLutKind.Window, Lut);
 
     /// <summary>The window's output for one input value (float64, exactly as pydicom computes it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -240,7 +226,6 @@ public sealed partial class VoiLut
                 if (typeof(TOut) == typeof(byte) && Function != VoiLutFunction.Sigmoid && (typeof(TIn) == typeof(ushort) || typeof(TIn) == typeof(short)))
                 {
                     done = WindowTo8BitPlanned(source, destination);
-                    if (done == 0) done = WindowTo8BitFloat(source, destination);
                     if (done == 0) done = WindowTo8BitVector(source, destination);
                 }
                 bool floatOut = typeof(TOut) == typeof(double) || typeof(TOut) == typeof(float);
@@ -254,70 +239,6 @@ public sealed partial class VoiLut
                 for (int i = 0; i < source.Length; i++) destination[i] = TOut.CreateSaturating(source[i]);
                 return;
         }
-    }
-
-    // Linear windows of 16-bit samples into bytes, 8 samples per step in float32 lanes: y = (x - c)·k + o with the
-    // clamps decided on exact integer thresholds. The float32 value is within eps of the float64 one (a bound worked
-    // out from the magnitudes below); where any sample of a step lies within eps of a rounding tie, that step is
-    // computed by the float64 scalar path instead. So the bytes equal WindowValue's rounded results exactly.
-    private int WindowTo8BitFloat<TIn, TOut>(ReadOnlySpan<TIn> source, Span<TOut> destination)
-        where TIn : unmanaged, INumberBase<TIn> where TOut : unmanaged, INumberBase<TOut>
-    {
-        if (!Avx2.IsSupported || source.Length < 8) return 0;
-        double c = Center, w = Width;
-        if (Function == VoiLutFunction.Linear) { c -= 0.5; w -= 1; }
-        if (w <= 0) return 0;
-        double range = OutputMax - OutputMin;
-        double k = range / w, o = 0.5 * range + OutputMin;
-        double lo = c - w / 2, hi = c + w / 2;
-        const double u = 1.0 / (1 << 24); // float32 unit roundoff
-        double span = Math.Abs(c) + w / 2 + 2;
-        double yMax = Math.Abs(OutputMin) + Math.Abs(OutputMax) + Math.Abs(range) + Math.Abs(o);
-        double eps = 4 * (k * u * (2 * span) + 2 * u * k * span + u * Math.Abs(o) + u * yMax) + 1e-9;
-        if (!(eps < 0.125) || !double.IsFinite(k) || span > 1 << 22) return 0;
-
-        int loI = (int)Math.Clamp(Math.Floor(lo), -100_000, 100_000);
-        int hiI = (int)Math.Clamp(Math.Floor(hi), -100_000, 100_000);
-        int belowV = (int)Math.Clamp(Math.Round(OutputMin, MidpointRounding.ToEven), -1000, 1000);
-        int aboveV = (int)Math.Clamp(Math.Round(OutputMax, MidpointRounding.ToEven), -1000, 1000);
-        var vC = Vector256.Create((float)c);
-        var vK = Vector256.Create((float)k);
-        var vO = Vector256.Create((float)o);
-        var vTie = Vector256.Create((float)(0.5 - eps));
-        var vLo = Vector256.Create(loI);
-        var vHi = Vector256.Create(hiI);
-        var vBelow = Vector256.Create(belowV);
-        var vAbove = Vector256.Create(aboveV);
-        bool signed = typeof(TIn) == typeof(short);
-        var src = System.Runtime.InteropServices.MemoryMarshal.Cast<TIn, ushort>(source);
-        var dst = System.Runtime.InteropServices.MemoryMarshal.Cast<TOut, byte>(destination);
-        ref ushort s0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src);
-        ref byte d0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
-        int n = src.Length & ~7;
-        for (int i = 0; i < n; i += 8)
-        {
-            var raw = Vector128.LoadUnsafe(ref s0, (nuint)i);
-            var xi = signed ? Avx2.ConvertToVector256Int32(raw.AsInt16()) : Avx2.ConvertToVector256Int32(raw);
-            var y = (Avx.ConvertToVector256Single(xi) - vC) * vK + vO;
-            var r = Avx.RoundToNearestInteger(y);
-            var below = Vector256.LessThanOrEqual(xi, vLo);
-            var above = Vector256.GreaterThan(xi, vHi);
-            var between = ~(below | above);
-            var nearTie = Vector256.GreaterThan(Vector256.Abs(y - r), vTie).AsInt32() & between;
-            if (nearTie != Vector256<int>.Zero)
-            {
-                for (int j = i; j < i + 8; j++)
-                    destination[j] = TOut.CreateSaturating(Math.Round(WindowValue(double.CreateTruncating(source[j])), MidpointRounding.ToEven));
-                continue;
-            }
-            var ri = Avx.ConvertToVector256Int32(r);
-            ri = Vector256.ConditionalSelect(below, vBelow, ri);
-            ri = Vector256.ConditionalSelect(above, vAbove, ri);
-            var shorts = Sse2.PackSignedSaturate(ri.GetLower(), ri.GetUpper());
-            var bytes = Sse2.PackUnsignedSaturate(shorts, shorts);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, i), bytes.AsUInt64().ToScalar());
-        }
-        return n;
     }
 
     // Linear windows of 16-bit samples into bytes, 8 samples per step in float64 lanes: the same operations as

@@ -72,7 +72,7 @@ public class VoiLutTests
     [InlineData(128, 256, VoiLutFunction.LinearExact)]   // exact rounding ties (x = 128 gives 127.5)
     [InlineData(128.5, 257, VoiLutFunction.Linear)]
     [InlineData(40.3, 2, VoiLutFunction.Linear)]         // narrow: steep slope
-    [InlineData(30000, 3, VoiLutFunction.LinearExact)]   // far and narrow: float32 bound too loose, float64 lanes
+    [InlineData(30000, 3, VoiLutFunction.LinearExact)]   // far and narrow
     [InlineData(-1000.25, 77.7, VoiLutFunction.LinearExact)]
     public void Vectorised_16_to_8_bit_equals_scalar_for_every_input(double c, double w, VoiLutFunction f)
     {
@@ -124,6 +124,20 @@ public class VoiLutTests
         }
         Assert.True(planned > 400, $"only {planned} plans were built");
         Assert.True(withExceptions > 0, "no window needed a patched input, so the patch path went untested");
+    }
+
+    [Fact]
+    public void Input_shorter_than_the_plan_walk_takes_the_float64_lanes_and_equals_the_reference()
+    {
+        var t = VoiLut.Window(30000, 60000, VoiLutFunction.Linear, 0, 255);
+        var rng = new Random(5);
+        var us = new ushort[1003];
+        for (int i = 0; i < us.Length; i++) us[i] = (ushort)rng.Next(65536);
+        var b = new byte[us.Length];
+        t.Apply<ushort, byte>(us, b);
+        Assert.Null(t.PlannedExceptionCount(signed: false));
+        for (int i = 0; i < us.Length; i++)
+            Assert.Equal((byte)Math.Round(t.WindowValue(us[i]), MidpointRounding.ToEven), b[i]);
     }
 
     [Fact]
