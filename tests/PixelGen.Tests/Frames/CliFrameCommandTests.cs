@@ -1,20 +1,12 @@
 using System.Text.Json;
-using PixelGen.Cli;
 using PixelGen.Tests.Support;
+using static PixelGen.Tests.Support.Cli;
 
 namespace PixelGen.Tests.Frames;
 
 /// <summary>The CLI verbs of the frame reader: exit codes, the embedded default and the exact JSON keys.</summary>
 public class CliFrameCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void Frames_json_on_the_embedded_default_has_exactly_the_reference_keys()
     {

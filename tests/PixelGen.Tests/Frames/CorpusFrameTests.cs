@@ -16,7 +16,7 @@ public class CorpusFrameTests
     {
         if (!Corpus.Available) return;
         var reference = Corpus.Reference(name);
-        bool expectError = reference.TryGetProperty("expect_error", out var ee) && ee.GetBoolean();
+        bool expectError = Corpus.ExpectsError(reference);
         string path = Corpus.FilePath(name);
 
         // Structure first: where the pixel data element is, whenever the reference knows it.

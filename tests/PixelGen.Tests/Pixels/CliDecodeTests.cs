@@ -1,20 +1,12 @@
 using System.Text.Json;
-using PixelGen.Cli;
 using PixelGen.Tests.Support;
+using static PixelGen.Tests.Support.Cli;
 
 namespace PixelGen.Tests.Pixels;
 
 /// <summary>The CLI's decoding output: <c>frames --json</c> decoded hashes, <c>info</c>'s decoded line, <c>decode</c>.</summary>
 public class CliDecodeTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Theory]
     [InlineData("emri_small_RLE.dcm")]
     [InlineData("SC_rgb_rle_32bit_2frame.dcm")]

@@ -106,7 +106,7 @@ internal static class CorpusFrames
         {
             string name = row;
             var r = Corpus.Reference(name);
-            if (r.TryGetProperty("expect_error", out var e) && e.GetBoolean()) continue;
+            if (Corpus.ExpectsError(r)) continue;
             if (!r.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Number) continue;
             string ts = r.GetProperty("transfer_syntax").GetString()!;
             if (!r.GetProperty("is_encapsulated").GetBoolean() || ts == TransferSyntax.RleLossless.Uid) data.Add(name);

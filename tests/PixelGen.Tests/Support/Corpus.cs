@@ -64,6 +64,10 @@ public static class Corpus
         return doc.RootElement.Clone();
     }
 
+    /// <summary>True when the reference marks the file as one that must fail (<c>"expect_error": true</c>).</summary>
+    public static bool ExpectsError(JsonElement reference)
+        => reference.TryGetProperty("expect_error", out var e) && e.ValueKind == JsonValueKind.True;
+
     /// <summary>Path of a reference side file (e.g. <c>NAME.pixels.bin.gz</c>), or null when absent.</summary>
     public static string? ReferenceFile(string fileName)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using PixelGen.Cli;
 using PixelGen.Tests.Support;
+using static PixelGen.Tests.Support.Cli;
 using SkiaSharp;
 
 namespace PixelGen.Tests.Transforms;
@@ -8,14 +8,6 @@ namespace PixelGen.Tests.Transforms;
 /// <summary>The <c>transform</c> and <c>render</c> verbs on corpus files, end to end (parse, decode, transform, write).</summary>
 public class CliTransformCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     // Native and RLE files (decoded by the built-in decoders). mlut_18 is compared with the Bits Stored-aware
     // reference: PixelGen's decoders mask bits above High Bit, pydicom 2.3.1 did not (see the corpus README).
     [Theory]

@@ -17,7 +17,7 @@ public class TranscoderCorpusTests
     {
         if (!Corpus.Available) return;
         var reference = Corpus.Reference(name);
-        if (reference.TryGetProperty("expect_error", out var err) && err.ValueKind == JsonValueKind.True) return;
+        if (Corpus.ExpectsError(reference)) return;
         using var original = FrameReader.Open(Corpus.FilePath(name));
         var from = original.TransferSyntax;
         if (!Transcoder.Targets.Contains(from)) return; // JPEG family: no encoder here

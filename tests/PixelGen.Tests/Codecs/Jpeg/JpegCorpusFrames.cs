@@ -23,7 +23,7 @@ internal static class JpegCorpusFrames
         {
             var r = Corpus.Reference(name);
             var ts = r.TryGetProperty("transfer_syntax", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            bool negative = r.TryGetProperty("expect_error", out var e) && e.ValueKind == JsonValueKind.True;
+            bool negative = Corpus.ExpectsError(r);
             if (ts is not null && syntaxes.Contains(ts) && !negative) data.Add(name);
         }
         return data;

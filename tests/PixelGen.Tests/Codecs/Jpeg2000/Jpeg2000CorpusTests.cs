@@ -22,7 +22,7 @@ public class Jpeg2000CorpusTests(ITestOutputHelper output)
     {
         if (!Corpus.Available) return;
         var reference = Corpus.Reference(name);
-        if (reference.TryGetProperty("expect_error", out var err) && err.GetBoolean()) return; // negative files: see Jpeg2000NegativeTests
+        if (Corpus.ExpectsError(reference)) return; // negative files: see Jpeg2000NegativeTests
         OpenJpegRequirement.Ensure();
         var layout = CorpusFrameSlices.Layout(reference);
         var codec = name.Contains("HTJ2K") ? Jpeg2000Codec.HighThroughput : Jpeg2000Codec.Jpeg2000;
