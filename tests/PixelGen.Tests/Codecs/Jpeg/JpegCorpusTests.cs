@@ -8,8 +8,8 @@ namespace PixelGen.Tests.Codecs.Jpeg;
 /// <summary>Every JPEG-family file of the corpus, frames sliced with the reference JSON, decoded by our codecs.</summary>
 public sealed class JpegCorpusTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> LosslessFiles() => JpegCorpusFrames.Files(JpegCorpusFrames.LosslessSyntaxes);
-    public static TheoryData<string> DctFiles() => JpegCorpusFrames.Files(JpegCorpusFrames.DctSyntaxes);
+    public static TheoryData<string> LosslessFiles() => CorpusFrameSlices.FilesWithTransferSyntax(JpegCorpusFrames.LosslessSyntaxes);
+    public static TheoryData<string> DctFiles() => CorpusFrameSlices.FilesWithTransferSyntax(JpegCorpusFrames.DctSyntaxes);
 
     /// <summary>
     /// Lossless: exact. The reference (pydicom + GDCM) returns the values as decoded; our contract masks to Bits Stored
@@ -21,7 +21,7 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
     {
         if (!Corpus.Available) return;
         var r = Corpus.Reference(name);
-        var layout = JpegCorpusFrames.Layout(r);
+        var layout = CorpusFrameSlices.Layout(r);
         var frames = JpegCorpusFrames.Frames(name, r);
         var all = new byte[layout.DecodedFrameLength * frames.Count];
         for (int i = 0; i < frames.Count; i++)
@@ -49,19 +49,19 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
     {
         if (!Corpus.Available) return;
         var r = Corpus.Reference(name);
-        var layout = JpegCorpusFrames.Layout(r);
+        var layout = CorpusFrameSlices.Layout(r);
         var frames = JpegCorpusFrames.Frames(name, r);
         var all = new byte[layout.DecodedFrameLength * frames.Count];
         for (int i = 0; i < frames.Count; i++)
             JpegBaselineDecoder.Instance.Decode(frames[i], all.AsSpan((int)(i * layout.DecodedFrameLength), (int)layout.DecodedFrameLength), layout);
-        var reference = JpegCorpusFrames.ReferencePixels(name);
+        var reference = CorpusFrameSlices.ReferencePixels(name);
         Assert.NotNull(reference);
         if (r.TryGetProperty("bits_stored_masked", out _))
         {
             // The reference array is unmasked; mask it the same way (our contract) before comparing.
             reference = MaskLikeContract(reference, layout);
         }
-        var (max, at, mean) = JpegCorpusFrames.MaxAbsDiff(all, reference, layout);
+        var (max, at, mean) = CorpusFrameSlices.MaxAbsDifference(all, reference, layout);
         output.WriteLine($"{name}: max |diff| {max} at element {at}, mean {mean:F4}");
         const int tolerance = 0;
         Assert.True(max <= tolerance, $"{name}: max |diff| {max} at element {at} (row {at / layout.SamplesPerPixel / layout.Columns}, column {at / layout.SamplesPerPixel % layout.Columns}, sample {at % layout.SamplesPerPixel}) exceeds {tolerance}");
@@ -94,14 +94,14 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
     {
         if (!Corpus.Available) return;
         var r = Corpus.Reference(name);
-        var layout = JpegCorpusFrames.Layout(r);
+        var layout = CorpusFrameSlices.Layout(r);
         var frame = JpegCorpusFrames.Frames(name, r)[0];
         var rgb = new byte[layout.DecodedFrameLength];
         JpegBaselineDecoder.RgbInstance.Decode(frame, rgb, layout);
         var twin = r.GetProperty("cross_checks").GetProperty("twin").GetProperty("twin").GetString()!;
-        var expected = JpegCorpusFrames.ReferencePixels(twin);
+        var expected = CorpusFrameSlices.ReferencePixels(twin);
         Assert.NotNull(expected);
-        var (max, at, mean) = JpegCorpusFrames.MaxAbsDiff(rgb, expected, layout);
+        var (max, at, mean) = CorpusFrameSlices.MaxAbsDifference(rgb, expected, layout);
         output.WriteLine($"{name} (RGB) vs {twin}: max |diff| {max} at {at}, mean {mean:F4}");
         Assert.True(max <= 2, $"{name}: max |diff| {max} at element {at} against {twin}");
         Assert.Equal("RGB", JpegBaselineDecoder.RgbInstance.DecodedPhotometricInterpretation(frame, layout));

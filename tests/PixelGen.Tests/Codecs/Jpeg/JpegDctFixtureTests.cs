@@ -30,7 +30,7 @@ public sealed class JpegDctFixtureTests(ITestOutputHelper output)
         var layout = Layout(name, w, h, ch);
         var dest = new byte[layout.DecodedFrameLength];
         JpegBaselineDecoder.RgbInstance.Decode(JpegFixtures.Read(name + ".jpg"), dest, layout);
-        var (max, at, mean) = JpegCorpusFrames.MaxAbsDiff(dest, expected, layout);
+        var (max, at, mean) = CorpusFrameSlices.MaxAbsDifference(dest, expected, layout);
         output.WriteLine($"{name}: max |diff| {max} at {at}, mean {mean:F4}");
         Assert.True(max <= 2, $"{name}: max |diff| {max} at element {at}");
         Assert.Equal(ch == 3 ? "RGB" : "MONOCHROME2", JpegBaselineDecoder.RgbInstance.DecodedPhotometricInterpretation(layout));

@@ -12,7 +12,7 @@ namespace PixelGen.Tests.Codecs.Jpeg;
 /// </summary>
 public sealed class JpegFrameReaderTests
 {
-    public static TheoryData<string> Files() => JpegCorpusFrames.Files([.. JpegCorpusFrames.DctSyntaxes, .. JpegCorpusFrames.LosslessSyntaxes]);
+    public static TheoryData<string> Files() => CorpusFrameSlices.FilesWithTransferSyntax([.. JpegCorpusFrames.DctSyntaxes, .. JpegCorpusFrames.LosslessSyntaxes]);
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -23,7 +23,7 @@ public sealed class JpegFrameReaderTests
         var r = Corpus.Reference(name);
         using var reader = FrameReader.Open(Corpus.FilePath(name));
         var layout = reader.Layout;
-        Assert.Equal(JpegCorpusFrames.Layout(r) with { NumberOfFrames = layout.NumberOfFrames, PixelDataVR = layout.PixelDataVR }, layout);
+        Assert.Equal(CorpusFrameSlices.Layout(r) with { NumberOfFrames = layout.NumberOfFrames, PixelDataVR = layout.PixelDataVR }, layout);
         var decoder = FrameDecoders.Find(reader.TransferSyntax, layout);
         Assert.NotNull(decoder);
         bool lossless = JpegCorpusFrames.LosslessSyntaxes.Contains(r.GetProperty("transfer_syntax").GetString());
@@ -43,9 +43,9 @@ public sealed class JpegFrameReaderTests
         }
         else
         {
-            var reference = JpegCorpusFrames.ReferencePixels(name)!;
+            var reference = CorpusFrameSlices.ReferencePixels(name)!;
             if (r.TryGetProperty("bits_stored_masked", out _)) reference = JpegCorpusTests.MaskLikeContract(reference, layout);
-            Assert.True(JpegCorpusFrames.MaxAbsDiff(all, reference, layout).Max <= 0); // bit-exact: see JpegCorpusTests
+            Assert.True(CorpusFrameSlices.MaxAbsDifference(all, reference, layout).MaxDiff <= 0); // bit-exact: see JpegCorpusTests
         }
     }
 }

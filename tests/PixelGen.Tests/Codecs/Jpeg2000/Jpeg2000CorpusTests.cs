@@ -22,7 +22,6 @@ public class Jpeg2000CorpusTests(ITestOutputHelper output)
     {
         if (!Corpus.Available) return;
         var reference = Corpus.Reference(name);
-        if (Corpus.ExpectsError(reference)) return; // negative files: see Jpeg2000NegativeTests
         OpenJpegRequirement.Ensure();
         var layout = CorpusFrameSlices.Layout(reference);
         var codec = name.Contains("HTJ2K") ? Jpeg2000Codec.HighThroughput : Jpeg2000Codec.Jpeg2000;
@@ -42,7 +41,7 @@ public class Jpeg2000CorpusTests(ITestOutputHelper output)
             {
                 Assert.NotNull(all);
                 var expected = all.AsSpan((int)(f * layout.DecodedFrameLength), (int)layout.DecodedFrameLength);
-                var (max, at) = CorpusFrameSlices.MaxAbsDifference(decoded, expected, layout);
+                var (max, at, _) = CorpusFrameSlices.MaxAbsDifference(decoded, expected, layout);
                 output.WriteLine($"{name} frame {f}: max |difference| {max} (first at element {at}), tolerance {LossyTolerance(layout.BitsAllocated)}");
                 Assert.True(max <= LossyTolerance(layout.BitsAllocated), $"{name} frame {f}: max |difference| {max} at element {at}");
             }
