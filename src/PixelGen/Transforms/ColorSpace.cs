@@ -258,18 +258,21 @@ public static partial class ColorSpace
     //   256 cr' (checked exhaustively by the tests).
     // - B: only cb' = ±125 is closer (5.6e-6): float32 rounds 125·KB to exactly 221.5, so pydicom adds 222 where
     //   the real value rounds to 221 (−125 agrees). pmulhrsw with BMul gives the real rounding; cb' = 125 gets +1.
-    // - G: T = cb'·GbFull + cr'·GrFull, coefficients rounded at 2^-22, so |T/2^22 − c| ≤ 128·2^-22 ≈ 3.05e-5, below
-    //   3.34e-5, the distance of the closest (cb, cr) other than the two true ties (cb', cr') = ±(50, −50) at
-    //   2.4e-7 — there pydicom's result depends on y. Those two have cb'·cr' = −2500; the ten pairs with that
-    //   product are recomputed with the float32 formula after the block is stored. (The six other pairs nearer
-    //   than 5.5e-5 agree with float32: the every-input test covers them.)
-    // GbFull/GrFull are split into 16-bit halves (·128 + low 7 bits) for two pmaddwd.
+    // - G: T = cb'·Gb + cr'·Gr + GHalf with Gb, Gr within a few 2^-22 of the coefficients. The closest pairs other
+    //   than the two true ties (cb', cr') = ±(50, −50) are 3.3e-5 from a rounding boundary, so near-exact integer
+    //   coefficients give the real rounding for every other pair; among the sets that do, these (found by
+    //   exhaustive search, re-checked by the tests) also put both ties on pydicom's side for Y ≥ 14: +19 at
+    //   (50, −50), −18 at (−50, 50). pydicom's own result there depends on Y: (Cb, Cr) = (178, 78) gives Y + 18 for
+    //   Y < 14 (and −18 at (78, 178) for every Y, clipped to 0 below 18). So a block holding (178, 78) is patched
+    //   with the float32 formula after it is stored; it is found on the byte planes, one compare per plane.
+    // Gb/Gr are split into 16-bit halves (·128 + low 7 bits) for two pmaddwd.
     internal const short RMul = 13175, BMul = 25294;
-    internal const short GbHi = -11277, GbLo = 44, GrHi = -23401, GrLo = 23;
-    private const int GHalf = 1 << 21, TieProduct = -2500;
+    internal const short GbHi = -11277, GbLo = 43, GrHi = -23401, GrLo = 23;
+    internal const int GHalf = (1 << 21) + 99;
+    internal const byte YDependentCb = 178, YDependentCr = 78;
 
-    /// <summary>Whether the G fixed point may differ from pydicom's float32 for this chroma pair.</summary>
-    internal static bool MayTie(int cb8, int cr8) => (cb8 - 128) * (cr8 - 128) == TieProduct;
+    /// <summary>Whether pydicom's G for this chroma pair depends on Y, so the fixed point alone cannot give it.</summary>
+    internal static bool IsYDependentChroma(int cb8, int cr8) => cb8 == YDependentCb && cr8 == YDependentCr;
 
     [InlineArray(96)]
     private struct Block96 { private byte _b; }
@@ -277,6 +280,7 @@ public static partial class ColorSpace
     // Lanes hold two 16-pixel (48-byte) runs: bytes 0..47 in the low 128 bits, 48..95 in the high. Channel planes
     // come from vpblendvb (position j of a lane takes the one of the three 16-byte rows whose byte j is that channel)
     // plus pshufb into 16-bit words; the result goes back the same way (pshufb to final positions, two blends).
+    // G is computed first and R, B packed as soon as they exist: fewer live vectors, so the JIT does not spill.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int YbrToRgbAvx2(ReadOnlySpan<byte> source, Span<byte> destination)
     {
@@ -299,68 +303,68 @@ public static partial class ColorSpace
             var m0 = Vector256.Create((byte)255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255);
             var m1 = Vector256.Create((byte)0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0);
             var m2 = Vector256.Create((byte)0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0);
-            var ys = Avx2.BlendVariable(Avx2.BlendVariable(v0, v1, m2), v2, m1);
             var bs = Avx2.BlendVariable(Avx2.BlendVariable(v0, v1, m0), v2, m2);
             var rs = Avx2.BlendVariable(Avx2.BlendVariable(v0, v1, m1), v2, m0);
+            var ys = Avx2.BlendVariable(Avx2.BlendVariable(v0, v1, m2), v2, m1);
+            // A pixel's Cr sits one byte after its Cb: bs[j] pairs with rs[j + 1], and bs[15] with rs[0] (the same
+            // pixel across the row boundary), which is what the in-lane rotation gives.
+            var yDependent = Avx2.CompareEqual(bs, Vector256.Create(YDependentCb))
+                & Avx2.CompareEqual(Avx2.AlignRight(rs, rs, 1), Vector256.Create(YDependentCr));
             var k128 = Vector256.Create((short)128);
+            var cb0 = Avx2.Shuffle(bs, Vector256.Create((byte)1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128)).AsInt16() - k128;
+            var cr0 = Avx2.Shuffle(rs, Vector256.Create((byte)2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128)).AsInt16() - k128;
+            var cb1 = Avx2.Shuffle(bs, Vector256.Create((byte)9, 128, 12, 128, 15, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 9, 128, 12, 128, 15, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128)).AsInt16() - k128;
+            var cr1 = Avx2.Shuffle(rs, Vector256.Create((byte)10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128)).AsInt16() - k128;
             var y0 = Avx2.Shuffle(ys, Vector256.Create((byte)0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128, 2, 128, 5, 128, 0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128, 2, 128, 5, 128)).AsInt16();
             var y1 = Avx2.Shuffle(ys, Vector256.Create((byte)8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128, 10, 128, 13, 128)).AsInt16();
-            var cb0 = Avx2.Shuffle(bs, Vector256.Create((byte)1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128)).AsInt16() - k128;
-            var cb1 = Avx2.Shuffle(bs, Vector256.Create((byte)9, 128, 12, 128, 15, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 9, 128, 12, 128, 15, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128)).AsInt16() - k128;
-            var cr0 = Avx2.Shuffle(rs, Vector256.Create((byte)2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128)).AsInt16() - k128;
-            var cr1 = Avx2.Shuffle(rs, Vector256.Create((byte)10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 9, 128, 12, 128, 15, 128)).AsInt16() - k128;
+            // G in 32-bit lanes from (cb', cr') word pairs; saturating packs clip to 0..255.
+            var g = Avx2.PackUnsignedSaturate(
+                y0 + Avx2.PackSignedSaturate(GChroma(Avx2.UnpackLow(cb0, cr0)), GChroma(Avx2.UnpackHigh(cb0, cr0))),
+                y1 + Avx2.PackSignedSaturate(GChroma(Avx2.UnpackLow(cb1, cr1)), GChroma(Avx2.UnpackHigh(cb1, cr1))));
             // R, B in 16-bit lanes: y + x' + round(x'·(K − 1)); B +1 at cb' = 125 (see above).
             var kR = Vector256.Create(RMul);
+            var r = Avx2.PackUnsignedSaturate(y0 + cr0 + Avx2.MultiplyHighRoundScale(cr0, kR), y1 + cr1 + Avx2.MultiplyHighRoundScale(cr1, kR));
             var kB = Vector256.Create(BMul);
             var k125 = Vector256.Create((short)125);
-            var r0 = y0 + cr0 + Avx2.MultiplyHighRoundScale(cr0, kR);
-            var r1 = y1 + cr1 + Avx2.MultiplyHighRoundScale(cr1, kR);
-            var b0 = y0 + cb0 + Avx2.MultiplyHighRoundScale(cb0, kB) - Avx2.CompareEqual(cb0, k125);
-            var b1 = y1 + cb1 + Avx2.MultiplyHighRoundScale(cb1, kB) - Avx2.CompareEqual(cb1, k125);
-            // G in 32-bit lanes from (cb', cr') word pairs.
-            var t0 = GFixed(Avx2.UnpackLow(cb0, cr0));
-            var t1 = GFixed(Avx2.UnpackHigh(cb0, cr0));
-            var t2 = GFixed(Avx2.UnpackLow(cb1, cr1));
-            var t3 = GFixed(Avx2.UnpackHigh(cb1, cr1));
-            var g0 = y0 + Avx2.PackSignedSaturate(Avx2.ShiftRightArithmetic(t0, 22), Avx2.ShiftRightArithmetic(t1, 22));
-            var g1 = y1 + Avx2.PackSignedSaturate(Avx2.ShiftRightArithmetic(t2, 22), Avx2.ShiftRightArithmetic(t3, 22));
-            var tie = Vector256.Create((short)TieProduct);
-            var ties = Avx2.CompareEqual(Avx2.MultiplyLow(cb0, cr0), tie) | Avx2.CompareEqual(Avx2.MultiplyLow(cb1, cr1), tie);
-            // Saturating packs clip to 0..255; pshufb puts each sample where the interleaved output wants it.
-            var r = Avx2.Shuffle(Avx2.PackUnsignedSaturate(r0, r1), Vector256.Create((byte)0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5));
-            var g = Avx2.Shuffle(Avx2.PackUnsignedSaturate(g0, g1), Vector256.Create((byte)5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10));
-            var bb = Avx2.Shuffle(Avx2.PackUnsignedSaturate(b0, b1), Vector256.Create((byte)10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15));
+            var bb = Avx2.PackUnsignedSaturate(
+                y0 + cb0 + Avx2.MultiplyHighRoundScale(cb0, kB) - Avx2.CompareEqual(cb0, k125),
+                y1 + cb1 + Avx2.MultiplyHighRoundScale(cb1, kB) - Avx2.CompareEqual(cb1, k125));
+            // pshufb puts each sample where the interleaved output wants it.
+            r = Avx2.Shuffle(r, Vector256.Create((byte)0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5));
+            g = Avx2.Shuffle(g, Vector256.Create((byte)5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10));
+            bb = Avx2.Shuffle(bb, Vector256.Create((byte)10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15, 10, 5, 0, 11, 6, 1, 12, 7, 2, 13, 8, 3, 14, 9, 4, 15));
             var o0 = Avx2.BlendVariable(Avx2.BlendVariable(r, g, m1), bb, m2);
             var o1 = Avx2.BlendVariable(Avx2.BlendVariable(r, g, m0), bb, m1);
             var o2 = Avx2.BlendVariable(Avx2.BlendVariable(r, g, m2), bb, m0);
-            // In place the stores overwrite the input, so a block with a possible tie keeps a copy for the patch.
-            bool patch = !Avx.TestZ(ties, ties);
+            // In place the stores overwrite the input, so a block to patch keeps a copy of it.
+            bool patch = !Avx.TestZ(yDependent, yDependent);
             if (patch) Unsafe.CopyBlockUnaligned(ref original, ref s, 96);
             ref byte d = ref Unsafe.Add(ref dst, i);
             Avx2.Permute2x128(o0, o1, 0x20).StoreUnsafe(ref d);
             Avx2.Blend(o2.AsInt32(), o0.AsInt32(), 0xF0).AsByte().StoreUnsafe(ref d, 32);
             Avx2.Permute2x128(o1, o2, 0x31).StoreUnsafe(ref d, 64);
-            if (patch) PatchTies(ref original, ref d);
+            if (patch) PatchYDependent(ref original, ref d);
         }
         return n;
     }
 
-    // 2^22 · (G chroma part + 0.5), from (cb', cr') int16 pairs.
+    // floor(T / 2^22) with T = Gb·cb' + Gr·cr' + GHalf, from (cb', cr') int16 pairs.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> GFixed(Vector256<short> pairs)
+    private static Vector256<int> GChroma(Vector256<short> pairs)
     {
         var hi = Vector256.Create(unchecked((ushort)GbHi) | (GrHi << 16)).AsInt16();
         var lo = Vector256.Create(GbLo | (GrLo << 16)).AsInt16();
-        return Avx2.ShiftLeftLogical(Avx2.MultiplyAddAdjacent(pairs, hi), 7) + (Avx2.MultiplyAddAdjacent(pairs, lo) + Vector256.Create(GHalf));
+        var t = Avx2.ShiftLeftLogical(Avx2.MultiplyAddAdjacent(pairs, hi), 7) + (Avx2.MultiplyAddAdjacent(pairs, lo) + Vector256.Create(GHalf));
+        return Avx2.ShiftRightArithmetic(t, 22);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void PatchTies(ref byte original, ref byte destination)
+    private static void PatchYDependent(ref byte original, ref byte destination)
     {
         for (int p = 0; p < 96; p += 3)
         {
             int cb = Unsafe.Add(ref original, p + 1), cr = Unsafe.Add(ref original, p + 2);
-            if (MayTie(cb, cr)) YbrPixelFloat32(Unsafe.Add(ref original, p), cb, cr, ref Unsafe.Add(ref destination, p));
+            if (IsYDependentChroma(cb, cr)) YbrPixelFloat32(Unsafe.Add(ref original, p), cb, cr, ref Unsafe.Add(ref destination, p));
         }
     }
 }

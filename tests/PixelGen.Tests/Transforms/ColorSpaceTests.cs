@@ -109,14 +109,14 @@ public class ColorSpaceTests
         Assert.Equal(expected, src);
     }
 
-    // The chroma pairs whose G the fixed point cannot decide (cb'·cr' = −2500, among them the two true ties) and
-    // Cb = 3 / 253 (B's float32 tie), each with every Y, inside whole 32-pixel vector blocks.
+    // Chroma pairs near a G rounding boundary (cb'·cr' = −2500, among them the two true ties (178, 78) and
+    // (78, 178)) and Cb = 3 / 253 (B's float32 tie), each with every Y, inside whole 32-pixel vector blocks.
     private static byte[] TieTriples()
     {
         var chroma = new List<(int Cb, int Cr)> { (253, 128), (3, 128), (253, 3), (3, 253) };
         for (int cb = 0; cb < 256; cb++)
             for (int cr = 0; cr < 256; cr++)
-                if (ColorSpace.MayTie(cb, cr)) chroma.Add((cb, cr));
+                if ((cb - 128) * (cr - 128) == -2500) chroma.Add((cb, cr));
         var a = new byte[chroma.Count * 256 * 3];
         int k = 0;
         foreach (var (cb, cr) in chroma)
@@ -162,21 +162,47 @@ public class ColorSpaceTests
         double kGb = (float)(-0.114 * 1.772 / 0.587), kGr = (float)(-0.299 * 1.402 / 0.587);
         double kR = (float)1.402, kB = (float)1.772;
         int gb = ColorSpace.GbHi * 128 + ColorSpace.GbLo, gr = ColorSpace.GrHi * 128 + ColorSpace.GrLo;
-        Assert.Equal(Math.Round(kGb * scale), gb);
-        Assert.Equal(Math.Round(kGr * scale), gr);
+        Assert.InRange(gb - kGb * scale, -8, 8);
+        Assert.InRange(gr - kGr * scale, -8, 8);
         for (int c = -128; c < 128; c++)
         {
             // pmulhrsw: (x·k + 2^14) >> 15.
             Assert.Equal(Math.Floor(c * kR + 0.5), c + ((c * ColorSpace.RMul + 16384) >> 15));
             Assert.Equal(Math.Floor(c * kB + 0.5), c + ((c * ColorSpace.BMul + 16384) >> 15));
         }
-        // G: floor(T / 2^22 + 1/2) is the real rounding for every chroma pair except those sent to the float32 patch.
+        // G: floor(T / 2^22) is the real rounding for every chroma pair but the two true ties, where it is
+        // pydicom's result for Y >= 14.
         for (int cb = -128; cb < 128; cb++)
             for (int cr = -128; cr < 128; cr++)
             {
-                if (ColorSpace.MayTie(cb + 128, cr + 128)) continue;
-                long t = (long)cb * gb + (long)cr * gr + (1 << 21);
-                Assert.Equal(Math.Floor(cb * kGb + cr * kGr + 0.5), Math.Floor(t / scale));
+                long t = (long)cb * gb + (long)cr * gr + ColorSpace.GHalf;
+                double expected = (cb, cr) switch
+                {
+                    (50, -50) => 19,
+                    (-50, 50) => -18,
+                    _ => Math.Floor(cb * kGb + cr * kGr + 0.5),
+                };
+                Assert.Equal(expected, Math.Floor(t / scale));
+            }
+    }
+
+    [Fact]
+    public void Only_the_chroma_pair_178_78_has_a_G_that_depends_on_Y()
+    {
+        // pydicom's float32 G minus Y, for every Y where nothing clips, is one value per chroma pair except (178, 78).
+        var pixel = new byte[3];
+        for (int cb = 0; cb < 256; cb++)
+            for (int cr = 0; cr < 256; cr++)
+            {
+                var seen = new HashSet<int>();
+                for (int y = 0; y < 256; y++)
+                {
+                    pixel[0] = (byte)y; pixel[1] = (byte)cb; pixel[2] = (byte)cr;
+                    ColorSpace.YbrFullToRgbScalar(pixel, pixel);
+                    if (pixel[1] is > 0 and < 255) seen.Add(pixel[1] - y);
+                }
+                Assert.True(seen.Count <= 1 || ColorSpace.IsYDependentChroma(cb, cr), $"({cb}, {cr}): {string.Join(",", seen)}");
+                if (ColorSpace.IsYDependentChroma(cb, cr)) Assert.Equal(new HashSet<int> { 18, 19 }, seen);
             }
     }
 
