@@ -187,6 +187,29 @@ public class ColorSpaceTests
     }
 
     [Fact]
+    public void The_Y_dependent_pair_is_fixed_at_every_pixel_position_of_a_vector_block_and_nowhere_else()
+    {
+        // One (Y, 178, 78) pixel at each of the 32 positions of a 96-byte block (row boundaries included), among
+        // random pixels, with Y on both sides of 14, in blocks that are first, middle and last of the run.
+        var rng = new Random(178078);
+        foreach (int y in new[] { 0, 13, 14, 200 })
+            for (int position = 0; position < 32; position++)
+            {
+                var data = new byte[96 * 5];
+                rng.NextBytes(data);
+                foreach (int block in new[] { 0, 2, 4 })
+                {
+                    int at = block * 96 + position * 3;
+                    data[at] = (byte)y; data[at + 1] = 178; data[at + 2] = 78;
+                }
+                var expected = (byte[])data.Clone();
+                ColorSpace.YbrFullToRgbScalar(expected, expected);
+                ColorSpace.YbrFullToRgb(data);
+                Assert.Equal(expected, data);
+            }
+    }
+
+    [Fact]
     public void Only_the_chroma_pair_178_78_has_a_G_that_depends_on_Y()
     {
         // pydicom's float32 G minus Y, for every Y where nothing clips, is one value per chroma pair except (178, 78).
