@@ -168,8 +168,10 @@ public sealed class DicomElement
             var result = new double[parts.Length];
             for (int i = 0; i < parts.Length; i++)
             {
-                if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out result[i]))
-                    throw new DicomFormatException($"{Tag} {DicomVRInfo.Code(VR)} value '{parts[i]}' is not a number", Math.Max(ValueOffset, 0));
+                // PS3.5 6.2: DS and IS hold digits, signs, '.', 'E'/'e' only, so no NaN or infinity (nor an
+                // exponent too large for a double).
+                if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out result[i]) || !double.IsFinite(result[i]))
+                    throw new DicomFormatException($"{Tag} {DicomVRInfo.Code(VR)} value '{parts[i]}' is not a finite number", Math.Max(ValueOffset, 0));
             }
             return result;
         }

@@ -77,7 +77,8 @@ public sealed partial class VoiLut
     /// VOI LUT Sequence and a window, <paramref name="preferLut"/> picks; <paramref name="index"/> selects the
     /// sequence item or the window (a single-valued window ignores it, as pydicom does). The window's output
     /// range is pydicom's unless given: 0..2^bits−1 of the Modality LUT when there is one, else the stored range
-    /// from Bits Stored and Pixel Representation, passed through Rescale Slope/Intercept when present.
+    /// from Bits Stored and Pixel Representation, passed through Rescale Slope/Intercept when present (and put in
+    /// ascending order, where pydicom keeps a negative slope's descending ends).
     /// </summary>
     /// <exception cref="PixelDataException">Bad LUT data, index out of range, bad width, non-monochrome windowing.</exception>
     public static VoiLut FromDataset(DicomDataset dataset, int index = 0, bool preferLut = true, double? outputMin = null, double? outputMax = null)
@@ -133,8 +134,11 @@ public sealed partial class VoiLut
         }
         if (dataset.RescaleSlope is double slope && dataset.RescaleIntercept is double intercept)
         {
-            yMin = yMin * slope + intercept;
-            yMax = yMax * slope + intercept;
+            // pydicom keeps the ends in this order, so a negative slope gives it a descending range (an inverted
+            // window); the rescaled stored range is the same interval either way, so PixelGen orders it.
+            (yMin, yMax) = (Math.Min(yMin * slope, yMax * slope) + intercept, Math.Max(yMin * slope, yMax * slope) + intercept);
+            if (!double.IsFinite(yMin) || !double.IsFinite(yMax))
+                throw new PixelDataException($"Rescale Slope {slope} and Intercept {intercept} give a window output range that is not finite");
         }
         return (yMin, yMax);
     }

@@ -176,6 +176,44 @@ public class VoiLutTests
         Assert.Equal(255, custom.OutputMax);
     }
 
+    [Fact]
+    public void A_negative_rescale_slope_gives_an_ascending_default_output_range()
+    {
+        var ds = new DicomDataset(
+        [
+            Us(DicomTags.BitsStored, 12), Us(DicomTags.PixelRepresentation, 0),
+            Text(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2"),
+            Ds(DicomTags.WindowCenter, 0), Ds(DicomTags.WindowWidth, 100),
+            Ds(DicomTags.RescaleSlope, -1), Ds(DicomTags.RescaleIntercept, 1000),
+        ]);
+        Assert.Equal((1000 - 4095.0, 1000.0), VoiLut.DefaultOutputRange(ds));
+        var t = VoiLut.FromDataset(ds);
+        Assert.Equal(-3095, t.OutputMin);
+        Assert.Equal(1000, t.OutputMax);
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("1e400")]
+    public void Non_finite_rescale_values_are_bad_input(string slope)
+    {
+        var ds = new DicomDataset(
+        [
+            Us(DicomTags.BitsStored, 12), Text(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2"),
+            Ds(DicomTags.WindowCenter, 0), Ds(DicomTags.WindowWidth, 100),
+            Text(DicomTags.RescaleSlope, DicomVR.DS, slope), Ds(DicomTags.RescaleIntercept, 0),
+        ]);
+        Assert.Throws<DicomFormatException>(() => VoiLut.FromDataset(ds));
+        var huge = new DicomDataset(
+        [
+            Us(DicomTags.BitsStored, 16), Text(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2"),
+            Ds(DicomTags.WindowCenter, 0), Ds(DicomTags.WindowWidth, 100),
+            Ds(DicomTags.RescaleSlope, 1e305), Ds(DicomTags.RescaleIntercept, 0),
+        ]);
+        Assert.Throws<PixelDataException>(() => VoiLut.FromDataset(huge));
+    }
+
     private static DicomDataset LutItem(int entries, int first, int bits, int[] data)
         => new([Words(DicomTags.LutDescriptor, DicomVR.US, [entries, first, bits]), Words(DicomTags.LutData, DicomVR.OW, data)]);
 
