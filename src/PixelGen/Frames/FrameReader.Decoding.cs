@@ -99,6 +99,7 @@ public sealed partial class FrameReader
             throw new ArgumentException($"The destination holds {destination.Length} bytes but decoded frame {index} is {decodedLength} bytes", nameof(destination));
 
         long rawLength = GetFrameLength(index);
+        CheckFrameInSource(index, rawLength);
         // 8-bit data in a big-endian OW element of odd length: the last value sits in the pad byte's place.
         long wanted = rawLength;
         bool native = !FrameInfo.IsEncapsulated && DecodingLayout.BitsAllocated > 1;
@@ -165,6 +166,7 @@ public sealed partial class FrameReader
     {
         PixelElementTypes.EnsureMatches<T>(DecodingLayout);
         CheckDecodable();
+        CheckFrameInSource(index);
         var frame = PixelFrame<T>.Allocate(DecodingLayout.Rows, DecodingLayout.Columns, DecodingLayout.SamplesPerPixel, DecodedPhotometricInterpretation);
         DecodeFrame(index, frame.AsBytes());
         return frame;
@@ -174,6 +176,7 @@ public sealed partial class FrameReader
     public IPixelFrame ReadFrame(int index)
     {
         CheckDecodable();
+        CheckFrameInSource(index);
         var frame = PixelFrame.Allocate(DecodingLayout, DecodedPhotometricInterpretation);
         DecodeFrame(index, frame.AsBytes());
         return frame;
@@ -241,8 +244,17 @@ public sealed partial class FrameReader
         if (Decoder is null) throw new CodecUnavailableException($"No decoder is registered for {TransferSyntax} (layout {DecodingLayout})");
     }
 
+    private void CheckFrameInSource(int index)
+    {
+        CheckIndex(index);
+        CheckFrameInSource(index, GetFrameLength(index));
+    }
+
     private void CheckVolumeSize()
     {
+        // Native frames lie in order, so the last one being present means all are; encapsulated frames were found
+        // by scanning (or are checked when read).
+        if (!FrameInfo.IsEncapsulated && NumberOfFrames > 0) CheckFrameInSource(NumberOfFrames - 1);
         long total = DecodingLayout.DecodedFrameLength * NumberOfFrames;
         if (total > int.MaxValue)
             throw new PixelDataException($"All {NumberOfFrames} decoded frames take {total} bytes, more than one buffer can hold; use EnumerateFrames or ReadFrame");

@@ -149,6 +149,7 @@ public sealed partial class FrameReader : IDisposable
     public byte[] ReadFrameRaw(int index)
     {
         long length = GetFrameLength(index);
+        CheckFrameInSource(index, length);
         if (length > Array.MaxLength)
             throw new PixelDataException($"Frame is {length} bytes, more than an array can hold; use ReadFrameRaw(int, Span<byte>) with a native buffer", index);
         var buffer = new byte[length];
@@ -257,6 +258,33 @@ public sealed partial class FrameReader : IDisposable
             if (n <= 0) throw new PixelDataException("Unexpected end of data while reading a frame", index, offset + done);
             done += n;
         }
+    }
+
+    // Before any buffer is sized from the header (Rows × Columns × ..., a fragment length): a frame whose bytes
+    // cannot all be in the source fails here, so a damaged header costs no allocation.
+    private void CheckFrameInSource(int index, long length)
+    {
+        long offset;
+        long? bitOffset;
+        if (_native is { } native)
+        {
+            offset = native.OffsetOf(index);
+            bitOffset = native.BitPacked ? native.FrameBits * index : null;
+        }
+        else if (!FrameInfo.IsEncapsulated)
+        {
+            offset = _frames![index].Offset;
+            bitOffset = _frames[index].BitOffset;
+        }
+        else
+        {
+            if (length > _source.Length)
+                throw new PixelDataException($"Frame is {length} bytes but the whole source has {_source.Length}", index);
+            return;
+        }
+        long needed = bitOffset is long bits ? ((bits & 7) + _frameBits + 7) / 8 : length;
+        if (offset < 0 || offset + needed > _nativeEnd)
+            throw new PixelDataException($"Frame needs bytes {offset}..{offset + needed} but the pixel data ends at {_nativeEnd} (truncated)", index, offset);
     }
 
     private void CheckIndex(int index)

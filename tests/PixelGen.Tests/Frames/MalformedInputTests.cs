@@ -46,6 +46,31 @@ public class MalformedInputTests
         }
     }
 
+    [Theory]
+    [InlineData(16, 1)]
+    [InlineData(16, 3)]
+    [InlineData(1, 2)]
+    public void A_header_claiming_a_frame_far_larger_than_the_file_fails_before_allocating(int bits, int frames)
+    {
+        // Rows × Columns from a damaged header (30000 × 30000 × 2 bytes = 1.8 GB) over 72 bytes of pixel data.
+        var b = new DicomBuilder(DicomBuilder.ExplicitLE).ImagePixel(30000, 30000, bits, frames: frames);
+        var bytes = b.NativePixelData(DicomBuilder.Pattern(72, 1), bits == 1 ? "OB" : "OW").Build();
+        using var reader = new FrameReader(new MemorySource(bytes));
+        var destination = new byte[16];
+        foreach (var read in new Action[]
+        {
+            () => reader.ReadFrameRaw(0),
+            () => reader.ReadFrame(0),
+            () => reader.ReadAllFrames(),
+            () => reader.ReadFrameRaw(frames - 1),
+        })
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Assert.Throws<PixelDataException>(read);
+            Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+        }
+    }
+
     private static void OpenAndReadAll(byte[] bytes)
     {
         try
