@@ -16,15 +16,19 @@ public static class SegmentedLut
     /// <summary>Expands segment data (one value per 8- or 16-bit word) into LUT entries.</summary>
     /// <param name="data">The decoded words of the segmented data.</param>
     /// <param name="eightBit">True when the words are 8-bit (an indirect offset then spans four words).</param>
-    /// <exception cref="PixelDataException">Unknown opcode, truncated segment, first segment linear or indirect, bad offset, more than 65536 entries.</exception>
+    /// <exception cref="PixelDataException">Unknown opcode, truncated segment, first segment linear or indirect, bad offset, more than 65536 entries, or more segment visits than any real table needs.</exception>
     public static ushort[] Expand(ReadOnlySpan<ushort> data, bool eightBit)
     {
         var lut = new List<ushort>(256);
-        Expand(data, 0, eightBit, int.MaxValue, null, lut, 0);
+        // Indirect segments may copy segments that are themselves indirect, and empty segments add no entries, so
+        // the entry limit alone does not bound the work: a few nested indirect segments over empty ones would
+        // revisit billions of segments. No real table needs more visits than this.
+        int budget = 4 * MaxEntries + data.Length;
+        Expand(data, 0, eightBit, int.MaxValue, null, lut, 0, ref budget);
         return lut.ToArray();
     }
 
-    private static void Expand(ReadOnlySpan<ushort> data, int offset, bool eightBit, int maxSegments, int? lastValue, List<ushort> lut, int depth)
+    private static void Expand(ReadOnlySpan<ushort> data, int offset, bool eightBit, int maxSegments, int? lastValue, List<ushort> lut, int depth, ref int budget)
     {
         int segments = 0;
         // offset + 1 < length: a trailing pad word is not a segment (every segment is longer than two words).
@@ -34,6 +38,7 @@ public static class SegmentedLut
             int length = data[offset + 1];
             int at = offset;
             offset += 2;
+            if (--budget < 0) throw Bad("the segments take too many steps to expand (indirect segments over empty ones?)", at);
             switch (opcode)
             {
                 case 0:
@@ -69,7 +74,7 @@ public static class SegmentedLut
                         offset += 2;
                     }
                     if (target >= data.Length) throw Bad($"indirect segment offset {target} is past the end of the data ({data.Length} words)", at);
-                    Expand(data, (int)target, eightBit, length, lut[^1], lut, depth + 1);
+                    Expand(data, (int)target, eightBit, length, lut[^1], lut, depth + 1, ref budget);
                     break;
                 }
                 default:

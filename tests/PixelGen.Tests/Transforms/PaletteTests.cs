@@ -47,6 +47,26 @@ public class PaletteTests
         Assert.Throws<PixelDataException>(() => SegmentedLut.Expand([0, 1, 5, 1, 65535, 9, 1, 65535, 9], false)); // > 65536 entries
     }
 
+    [Fact]
+    public void Indirect_segments_over_empty_ones_fail_fast_instead_of_running_for_ever()
+    {
+        // One entry, then regions: region 0 holds 1000 empty discrete segments, region k holds 1000 indirect
+        // segments each copying region k-1's 1000 segments; nesting stays under the depth limit yet the visits
+        // grow as 1000^k.
+        var data = new List<ushort> { 0, 1, 5 };
+        int previous = data.Count;
+        for (int i = 0; i < 1000; i++) data.AddRange([0, 0]);
+        for (int k = 1; k <= 6; k++)
+        {
+            int start = data.Count;
+            for (int i = 0; i < 1000; i++) data.AddRange([2, 1000, (ushort)(previous & 0xFFFF), (ushort)(previous >> 16)]);
+            previous = start;
+        }
+        var expand = Task.Run(() => Assert.Throws<PixelDataException>(() => SegmentedLut.Expand(data.ToArray(), false)));
+        Assert.True(expand.Wait(TimeSpan.FromSeconds(30)), "segmented LUT expansion did not finish");
+        Assert.Contains("too many steps", expand.Result.Message);
+    }
+
     // SHA-256 of each palette's 256 x (R, G, B) bytes as defined by the standard's well-known SOP instances
     // (PS3.6 B.1; hashed from the instances' Palette Color LUT Data with pydicom 2.3.1's expansion of the segments).
     [Theory]
