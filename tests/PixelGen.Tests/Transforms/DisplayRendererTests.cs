@@ -51,4 +51,13 @@ public class DisplayRendererTests
         DisplayRenderer.Render(new DicomDataset(), ybr, [76, 85, 255], rgb);
         Assert.Equal(new byte[] { 255, 0, 0 }, rgb.Select(b => (byte)(b >= 254 ? 255 : b <= 1 ? 0 : b)).ToArray());
     }
+
+    [Fact]
+    public void Palette_colour_with_three_samples_is_bad_input()
+    {
+        var ds = new DicomDataset([Us(DicomTags.RedPaletteColorLookupTableDescriptor, 2, 0, 16),
+            Words(DicomTags.RedPaletteColorLookupTableData, DicomVR.OW, [0, 65535]), Words(DicomTags.GreenPaletteColorLookupTableData, DicomVR.OW, [256, 512]), Words(DicomTags.BluePaletteColorLookupTableData, DicomVR.OW, [65535, 0])]);
+        var pal = new FrameLayout { Rows = 1, Columns = 2, SamplesPerPixel = 3, BitsAllocated = 8, BitsStored = 8, HighBit = 7, PhotometricInterpretation = "PALETTE COLOR" };
+        Assert.Throws<PixelDataException>(() => DisplayRenderer.Render(ds, pal, new byte[6], new byte[6]));
+    }
 }
