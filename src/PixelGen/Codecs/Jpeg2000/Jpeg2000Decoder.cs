@@ -28,6 +28,7 @@ internal static unsafe class Jpeg2000Decoder
         CheckAgainstLayout(header, layout);
         if (!Jpeg2000Header.EndsWithEoc(source.Slice(header.CodestreamOffset, header.CodestreamLength)))
             throw new PixelDataException("JPEG 2000 codestream is truncated (it does not end with EOC, FF D9)", null, source.Length);
+        if (highThroughputSyntax || header.IsHighThroughput) header.CheckCodedData(source);
 
         if (library is null)
             throw new CodecUnavailableException(unavailableReason ?? OpenJpegLibrary.InstallHint);

@@ -11,7 +11,8 @@ internal readonly record struct Jpeg2000Component(int Precision, bool IsSigned, 
 /// </summary>
 internal sealed record Jpeg2000Header(
     bool IsJp2, int CodestreamOffset, int CodestreamLength, int Width, int Height, Jpeg2000Component[] Components,
-    bool IsHighThroughput, bool MultipleComponentTransform, bool Reversible, int DecompositionLevels)
+    bool IsHighThroughput, bool MultipleComponentTransform, bool Reversible, int DecompositionLevels,
+    int FirstTilePart, int CodingStyle)
 {
     private static ReadOnlySpan<byte> Jp2Signature => [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A];
 
@@ -105,7 +106,7 @@ internal sealed record Jpeg2000Header(
 
         // The rest of the main header up to the first tile-part: every segment must fit, COD and QCD must be there.
         bool ht = (rsiz & 0x4000) != 0, haveCod = false, haveQcd = false, mct = false, reversible = false;
-        int levels = 0;
+        int levels = 0, scod = 0;
         while (true)
         {
             if (pos + 2 > cs.Length) throw Bad("JPEG 2000 main header is truncated (no SOT marker)", baseOffset + pos);
@@ -119,6 +120,7 @@ internal sealed record Jpeg2000Header(
             {
                 case 0x52: // COD
                     if (body.Length < 10) throw Bad("JPEG 2000 COD segment is too short", baseOffset + at);
+                    scod = body[0];
                     mct = body[4] != 0;
                     levels = body[5];
                     int xcb = (body[6] & 0xF) + 2, ycb = (body[7] & 0xF) + 2;
@@ -136,7 +138,7 @@ internal sealed record Jpeg2000Header(
             }
         }
         if (!haveCod || !haveQcd) throw Bad("JPEG 2000 main header lacks a COD or QCD marker", baseOffset + pos);
-        return new Jpeg2000Header(isJp2, baseOffset, cs.Length, (int)width, (int)height, components, ht, mct, reversible, levels);
+        return new Jpeg2000Header(isJp2, baseOffset, cs.Length, (int)width, (int)height, components, ht, mct, reversible, levels, pos, scod);
     }
 
     private static ReadOnlySpan<byte> Segment(ReadOnlySpan<byte> cs, ref int pos, int baseOffset)
@@ -148,6 +150,60 @@ internal sealed record Jpeg2000Header(
         var body = cs.Slice(pos + 2, length - 2);
         pos += length;
         return body;
+    }
+
+    /// <summary>
+    /// Walks the tile-parts (SOT, tile-part header, SOD, coded data) and rejects coded data holding a byte pair
+    /// above 0xFF8F other than the SOP and EPH markers the coding style allows: ISO/IEC 15444-1 (bit stuffing in
+    /// packet headers, the MQ coder) and 15444-15 (the HT MagSgn, MEL and VLC streams) never produce one. OpenJPEG
+    /// 2.5.0, as Debian 12 ships it (assertions on), aborts the whole process on such HT data (ht_dec.c mel_init),
+    /// so HT codestreams are checked here before it sees them.
+    /// </summary>
+    public void CheckCodedData(ReadOnlySpan<byte> data)
+    {
+        var cs = data.Slice(CodestreamOffset, CodestreamLength);
+        int pos = FirstTilePart, scod = CodingStyle;
+        while (pos + 2 <= cs.Length)
+        {
+            if (cs[pos] != 0xFF) throw Bad($"JPEG 2000: marker expected between tile-parts, found 0x{cs[pos]:X2}", CodestreamOffset + pos);
+            if (cs[pos + 1] == 0xD9) return; // EOC
+            if (cs[pos + 1] != 0x90) throw Bad($"JPEG 2000: SOT expected, found marker FF{cs[pos + 1]:X2}", CodestreamOffset + pos);
+            int start = pos;
+            pos += 2;
+            var sot = Segment(cs, ref pos, CodestreamOffset);
+            if (sot.Length != 8) throw Bad("JPEG 2000 SOT segment has the wrong length", CodestreamOffset + start);
+            long psot = BinaryPrimitives.ReadUInt32BigEndian(sot[2..]);
+            // Psot 0: the last tile-part, running to EOC (EndsWithEoc has checked the codestream ends with one).
+            long end = psot == 0 ? cs.LastIndexOf([(byte)0xFF, (byte)0xD9]) : start + psot;
+            if (end < pos || end > cs.Length) throw Bad($"JPEG 2000 tile-part length {psot} does not fit the codestream", CodestreamOffset + start);
+            while (true)
+            {
+                if (pos + 2 > end || cs[pos] != 0xFF) throw Bad("JPEG 2000 tile-part header does not end with SOD", CodestreamOffset + pos);
+                byte marker = cs[pos + 1];
+                pos += 2;
+                if (marker == 0x93) break; // SOD
+                int at = pos - 2;
+                var body = Segment(cs, ref pos, CodestreamOffset);
+                if (pos > end) throw Bad("JPEG 2000 tile-part header segment runs past the tile-part", CodestreamOffset + at);
+                if (marker == 0x52 && body.Length > 0) scod |= body[0];
+            }
+            bool sop = (scod & 0x02) != 0, eph = (scod & 0x04) != 0;
+            var coded = cs[pos..(int)end];
+            for (int i = coded.IndexOf((byte)0xFF); i >= 0 && i + 1 < coded.Length; )
+            {
+                byte next = coded[i + 1];
+                int skip = 1;
+                if (next > 0x8F)
+                {
+                    if (next == 0x91 && sop && i + 6 <= coded.Length && coded[i + 2] == 0 && coded[i + 3] == 4) skip = 6;
+                    else if (next == 0x92 && eph) skip = 2;
+                    else throw Bad($"JPEG 2000 coded data holds FF{next:X2}, which no valid packet contains", CodestreamOffset + pos + i);
+                }
+                int rest = coded[(i + skip)..].IndexOf((byte)0xFF);
+                i = rest < 0 ? -1 : i + skip + rest;
+            }
+            pos = (int)end;
+        }
     }
 
     /// <summary>True when the codestream ends with EOC (FF D9), allowing up to 3 bytes of padding after it.</summary>

@@ -33,6 +33,30 @@ public class Jpeg2000CorruptStreamTests
         Assert.Contains("EOC", Assert.Throws<PixelDataException>(() => Jpeg2000Codec.Jpeg2000.Decode(Lossless.AsSpan(0, Lossless.Length - 40), dest, layout)).Message);
     }
 
+    [Theory]
+    [InlineData("mono16_htj2k_lossless.j2c", false)]
+    [InlineData("rgb8_htj2k_rpcl.j2c", true)]
+    public void Marker_like_bytes_in_HT_coded_data_are_rejected_before_OpenJPEG(string name, bool rgb)
+    {
+        // OpenJPEG 2.5.0 with assertions (Debian 12) aborts the process on some of these (ht_dec.c mel_init).
+        var stream = Jpeg2000FixtureTests.Fixture(name);
+        var layout = rgb ? Jpeg2000FixtureTests.Rgb8 : Jpeg2000FixtureTests.Mono16;
+        var dest = new byte[layout.DecodedFrameLength];
+        var header = Jpeg2000Header.Parse(stream);
+        header.CheckCodedData(stream); // the valid stream passes
+        int sod = stream.AsSpan().IndexOf([(byte)0xFF, (byte)0x93]) + 2;
+        int eoc = stream.AsSpan().LastIndexOf([(byte)0xFF, (byte)0xD9]);
+        foreach (byte second in new byte[] { 0xFF, 0x90, 0xD4, 0x92 })
+            for (int at = sod; at < eoc - 1; at += Math.Max(1, (eoc - sod) / 17))
+            {
+                var bad = (byte[])stream.Clone();
+                bad[at] = 0xFF;
+                bad[at + 1] = second;
+                var e = Assert.Throws<PixelDataException>(() => Jpeg2000Codec.HighThroughput.Decode(bad, dest, layout));
+                Assert.Contains("no valid packet", e.Message);
+            }
+    }
+
     [Fact]
     public void Damaged_jp2_boxes_are_rejected_before_OpenJPEG()
     {
