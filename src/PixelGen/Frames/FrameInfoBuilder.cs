@@ -51,15 +51,29 @@ internal static class FrameInfoBuilder
             warnings.Add($"Pixel data has undefined length under the native transfer syntax {file.TransferSyntax.Name}: read as encapsulated");
         if (!pd.IsEncapsulated && file.TransferSyntax.IsEncapsulated)
             warnings.Add($"Pixel data has a defined length under the encapsulated transfer syntax {file.TransferSyntax.Name}: read as native");
-        return pd.IsEncapsulated ? Encapsulated(file, info, warnings) : Native(info);
+        return pd.IsEncapsulated ? Encapsulated(file, info, warnings) : Native(info, file.Source.Length, warnings);
     }
 
     private static int Required(int? value, string name, PixelDataElementInfo pd)
         => value ?? throw new PixelDataException($"{name} is missing; frames cannot be located", null, pd.ElementOffset);
 
-    private static FrameInfo Native(FrameInfo info)
+    private static FrameInfo Native(FrameInfo info, long sourceLength, List<string> warnings)
     {
         var layout = info.ToLayout();
+        // A Number of Frames far beyond the data (a damaged or hostile header) would make an index of millions of
+        // frames that do not exist. Frames that start inside the data stay (a truncated last frame fails when
+        // read, as pydicom's does); the rest are dropped with a warning.
+        long available = Math.Max(0, Math.Min(info.PixelDataLength ?? long.MaxValue, sourceLength - info.PixelDataValueOffset));
+        long bits = layout.NativeFrameBits;
+        if (bits > 0)
+        {
+            long starting = Math.Max(1, (available * 8 + bits - 1) / bits);
+            if (info.NumberOfFrames > starting)
+            {
+                warnings.Add($"Number of Frames is {info.NumberOfFrames} but the pixel data ({available} bytes) holds the start of only {starting}: {starting} frame(s) indexed");
+                info = info with { NumberOfFrames = (int)starting };
+            }
+        }
         var frames = new NativeFrameList(info.PixelDataValueOffset, layout.NativeFrameLength, layout.NativeFrameBits, info.NumberOfFrames, info.BitsAllocated == 1);
         return info with { Frames = frames, FrameIndexSource = "native" };
     }

@@ -71,6 +71,25 @@ public class MalformedInputTests
         }
     }
 
+    [Fact]
+    public void A_number_of_frames_far_beyond_the_data_indexes_only_the_frames_that_start_in_it()
+    {
+        // 3 frames of 4 x 3 x 16 bits present, 100 million declared.
+        var b = new DicomBuilder(DicomBuilder.ExplicitLE).ImagePixel(4, 3, 16, frames: 100_000_000);
+        var bytes = b.NativePixelData(DicomBuilder.Pattern(72, 1)).Build();
+        using var reader = new FrameReader(new MemorySource(bytes));
+        Assert.Equal(3, reader.NumberOfFrames);
+        Assert.Contains(reader.Warnings, w => w.Contains("Number of Frames is 100000000"));
+        Assert.True(reader.FrameInfo.ToJson().Length < 10_000);
+        Assert.Equal(24, reader.ReadFrameRaw(2).Length);
+
+        // A truncated last frame stays in the index and fails when read.
+        var truncated = new DicomBuilder(DicomBuilder.ExplicitLE).ImagePixel(4, 3, 16, frames: 4).NativePixelData(DicomBuilder.Pattern(80, 1)).Build();
+        using var partial = new FrameReader(new MemorySource(truncated));
+        Assert.Equal(4, partial.NumberOfFrames);
+        Assert.Throws<PixelDataException>(() => partial.ReadFrameRaw(3));
+    }
+
     private static void OpenAndReadAll(byte[] bytes)
     {
         try
