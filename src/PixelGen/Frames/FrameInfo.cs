@@ -143,11 +143,28 @@ public sealed record FrameInfo
             throw new PixelGenException($"FrameInfo schema_version {SchemaVersion} is not supported (this library reads {CurrentSchemaVersion})");
         if (Frames is null || Frames.Count != NumberOfFrames)
             throw new PixelGenException($"FrameInfo lists {Frames?.Count ?? 0} frames but number_of_frames is {NumberOfFrames}");
+        // Native frames follow from the layout; a supplied table that says otherwise would make reads run off
+        // their buffers, so it must agree exactly (1-bit frames: consecutive bit offsets, the byte holding each).
+        long nativeLength = 0, nativeBits = 0;
+        bool bitPacked = !IsEncapsulated && BitsAllocated == 1;
+        if (!IsEncapsulated && Frames.Count > 0)
+        {
+            var layout = ToLayout();
+            nativeLength = layout.NativeFrameLength;
+            nativeBits = layout.NativeFrameBits;
+        }
         for (int i = 0; i < Frames.Count; i++)
         {
             var f = Frames[i];
             if (f is null || f.Index != i || f.Offset < 0 || f.Length < 0 || f.BitOffset < 0)
                 throw new PixelGenException($"FrameInfo frame {i} is invalid (index, offset and length must be non-negative and in order)");
+            if (!IsEncapsulated)
+            {
+                if (f.Length != nativeLength)
+                    throw new PixelGenException($"FrameInfo frame {i} is {f.Length} bytes but a native frame of this layout is {nativeLength}");
+                if (bitPacked ? f.BitOffset != nativeBits * i || f.Offset != PixelDataValueOffset + f.BitOffset / 8 : f.BitOffset is not null)
+                    throw new PixelGenException($"FrameInfo frame {i}: bit_offset {f.BitOffset?.ToString() ?? "null"} and offset {f.Offset} do not match the layout (1-bit frames start at bit {nativeBits * i})");
+            }
             if (f.Fragments is { } frags)
             {
                 long sum = 0;

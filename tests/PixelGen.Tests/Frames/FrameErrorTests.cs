@@ -126,6 +126,26 @@ public class FrameErrorTests
     }
 
     [Fact]
+    public void A_supplied_native_FrameInfo_must_match_the_layout()
+    {
+        // 1-bit frames of 3 x 5 = 15 bits: 2 bytes each, starting at bits 0, 15, 30, ...
+        var oneBit = new DicomBuilder(DicomBuilder.ExplicitLE).ImagePixel(3, 5, 1, frames: 5).NativePixelData(DicomBuilder.Pattern(10, 4), "OB").Build();
+        using var reader = Reader(oneBit);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(reader.FrameInfo.ToJson())!;
+        FrameInfo.FromJson(json.ToJsonString()); // as written: fine
+        foreach (var (field, value) in new (string, long)[] { ("length", 0), ("bit_offset", 1), ("offset", 0) })
+        {
+            var tampered = json.DeepClone();
+            tampered["frames"]![1]![field] = value;
+            Assert.Throws<PixelGenException>(() => FrameInfo.FromJson(tampered.ToJsonString()));
+        }
+        using var native = Reader(NativeBuilder().Build());
+        var wrongLength = System.Text.Json.Nodes.JsonNode.Parse(native.FrameInfo.ToJson())!;
+        wrongLength["frames"]![0]!["length"] = 1_000_000;
+        Assert.Throws<PixelGenException>(() => FrameInfo.FromJson(wrongLength.ToJsonString()));
+    }
+
+    [Fact]
     public void A_supplied_FrameInfo_pointing_past_the_stream()
     {
         using var reader = Reader(NativeBuilder().Build());
