@@ -248,6 +248,9 @@ public sealed partial class FrameReader
     {
         CheckIndex(index);
         CheckFrameInSource(index, GetFrameLength(index));
+        long elements = DecodingLayout.PixelsPerFrame * DecodingLayout.SamplesPerPixel;
+        if (elements > Array.MaxLength)
+            throw new PixelDataException($"A decoded {DecodingLayout.Rows}x{DecodingLayout.Columns}x{DecodingLayout.SamplesPerPixel} frame is larger than one array; decode it with DecodeFrame into a native buffer", index);
     }
 
     private void CheckVolumeSize()

@@ -90,6 +90,16 @@ public class MalformedInputTests
         Assert.Throws<PixelDataException>(() => partial.ReadFrameRaw(3));
     }
 
+    [Fact]
+    public void An_encapsulated_frame_too_large_for_one_array_is_bad_input_not_a_caller_error()
+    {
+        var f = FrameTestData.Fragments(4, 3);
+        var b = new DicomBuilder(DicomBuilder.Rle).ImagePixel(65535, 65535, 16, frames: 1);
+        b.EncapsulatedPixelData([], f[0]);
+        using var reader = new FrameReader(new MemorySource(b.Build()));
+        Assert.Throws<PixelDataException>(() => reader.ReadFrame(0));
+    }
+
     private static void OpenAndReadAll(byte[] bytes)
     {
         try
