@@ -176,16 +176,18 @@ public class VoiLutTests
         Assert.Equal(255, custom.OutputMax);
     }
 
+    // A windowed 16-bit unsigned grey data set with the given Bits Stored and rescale.
+    private static DicomDataset Windowed(int bitsStored, DicomElement slope, double intercept) => new(
+    [
+        Us(DicomTags.BitsStored, bitsStored), Us(DicomTags.PixelRepresentation, 0),
+        Text(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2"),
+        Ds(DicomTags.WindowCenter, 0), Ds(DicomTags.WindowWidth, 100), slope, Ds(DicomTags.RescaleIntercept, intercept),
+    ]);
+
     [Fact]
     public void A_negative_rescale_slope_gives_an_ascending_default_output_range()
     {
-        var ds = new DicomDataset(
-        [
-            Us(DicomTags.BitsStored, 12), Us(DicomTags.PixelRepresentation, 0),
-            Text(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2"),
-            Ds(DicomTags.WindowCenter, 0), Ds(DicomTags.WindowWidth, 100),
-            Ds(DicomTags.RescaleSlope, -1), Ds(DicomTags.RescaleIntercept, 1000),
-        ]);
+        var ds = Windowed(12, Ds(DicomTags.RescaleSlope, -1), 1000);
         Assert.Equal((1000 - 4095.0, 1000.0), VoiLut.DefaultOutputRange(ds));
         var t = VoiLut.FromDataset(ds);
         Assert.Equal(-3095, t.OutputMin);
@@ -198,20 +200,9 @@ public class VoiLutTests
     [InlineData("1e400")]
     public void Non_finite_rescale_values_are_bad_input(string slope)
     {
-        var ds = new DicomDataset(
-        [
-            Us(DicomTags.BitsStored, 12), Text(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2"),
-            Ds(DicomTags.WindowCenter, 0), Ds(DicomTags.WindowWidth, 100),
-            Text(DicomTags.RescaleSlope, DicomVR.DS, slope), Ds(DicomTags.RescaleIntercept, 0),
-        ]);
-        Assert.Throws<DicomFormatException>(() => VoiLut.FromDataset(ds));
-        var huge = new DicomDataset(
-        [
-            Us(DicomTags.BitsStored, 16), Text(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2"),
-            Ds(DicomTags.WindowCenter, 0), Ds(DicomTags.WindowWidth, 100),
-            Ds(DicomTags.RescaleSlope, 1e305), Ds(DicomTags.RescaleIntercept, 0),
-        ]);
-        Assert.Throws<PixelDataException>(() => VoiLut.FromDataset(huge));
+        Assert.Throws<DicomFormatException>(() => VoiLut.FromDataset(Windowed(12, Text(DicomTags.RescaleSlope, DicomVR.DS, slope), 0)));
+        // Finite values whose rescaled range is not.
+        Assert.Throws<PixelDataException>(() => VoiLut.FromDataset(Windowed(16, Ds(DicomTags.RescaleSlope, 1e305), 0)));
     }
 
     private static DicomDataset LutItem(int entries, int first, int bits, int[] data)
