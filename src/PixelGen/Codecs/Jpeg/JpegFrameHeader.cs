@@ -73,6 +73,20 @@ internal sealed class JpegStreamInfo
     public int AdobeTransform { get; init; } = -1;
     public int RestartInterval { get; init; }
 
+    // T.81 B.2.4.1: a DCT scan's components need their quantisation tables defined before it. Checked here because
+    // the progressive path (JpegLibrary) fails on a missing table with a NullReferenceException.
+    private static void CheckQuantTables(JpegFrameHeader frame, ReadOnlySpan<byte> sos, int defined, int at)
+    {
+        int ns = sos.Length > 0 ? sos[0] : 0;
+        for (int k = 0; k < ns && 2 + 2 * k <= sos.Length; k++)
+        {
+            byte id = sos[1 + 2 * k];
+            foreach (var c in frame.Components)
+                if (c.Id == id && (defined & (1 << c.Tq)) == 0)
+                    throw JpegMarkerReader.Error($"JPEG component {id} uses quantisation table {c.Tq}, which no DQT before the first scan defines", at);
+        }
+    }
+
     /// <summary>Reads markers from SOI up to the first SOS (not included).</summary>
     public static JpegStreamInfo Read(ReadOnlySpan<byte> data)
     {
@@ -80,7 +94,7 @@ internal sealed class JpegStreamInfo
         r.ReadSoi();
         JpegFrameHeader? frame = null;
         bool jfif = false;
-        int adobe = -1, restart = 0;
+        int adobe = -1, restart = 0, quantTables = 0;
         while (true)
         {
             int at = r.Position;
@@ -88,6 +102,7 @@ internal sealed class JpegStreamInfo
             if (m == JpegMarkers.Sos)
             {
                 if (frame is null) throw JpegMarkerReader.Error("SOS before any SOF frame header", at);
+                if (!frame.IsLossless) CheckQuantTables(frame, r.ReadSegment(m), quantTables, at);
                 return new JpegStreamInfo { Frame = frame, HasJfif = jfif, AdobeTransform = adobe, RestartInterval = restart };
             }
             if (m == JpegMarkers.Eoi) throw JpegMarkerReader.Error("EOI before the first scan", at);
@@ -101,6 +116,12 @@ internal sealed class JpegStreamInfo
             }
             else if (m == JpegMarkers.App0 && seg.Length >= 5 && seg[..5].SequenceEqual("JFIF\0"u8)) jfif = true;
             else if (m == JpegMarkers.App14 && seg.Length >= 12 && seg[..5].SequenceEqual("Adobe"u8)) adobe = seg[11];
+            else if (m == JpegMarkers.Dqt)
+            {
+                // Pq/Tq, then 64 entries of 1 (Pq 0) or 2 bytes each (T.81 B.2.4.1).
+                for (int k = 0; k < seg.Length; k += 1 + ((seg[k] >> 4) == 0 ? 64 : 128))
+                    quantTables |= 1 << (seg[k] & 0x0F);
+            }
             else if (m == JpegMarkers.Dri)
             {
                 if (seg.Length != 2) throw JpegMarkerReader.Error("DRI segment length is not 4", at);

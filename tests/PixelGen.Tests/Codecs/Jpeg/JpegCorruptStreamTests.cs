@@ -17,6 +17,18 @@ public sealed class JpegCorruptStreamTests
         => Assert.Throws<PixelDataException>(() => Lossless(stream, layout));
 
     [Fact]
+    public void A_lossless_stream_relabelled_progressive_fails_on_its_missing_quantisation_table()
+    {
+        // SOF3 -> SOF2: a DCT frame with no DQT. JpegLibrary would fail with a NullReferenceException.
+        var stream = JpegFixtures.Read(Rgb8.Name + ".jpg");
+        int sof = stream.AsSpan().IndexOf([(byte)0xFF, (byte)0xC3]);
+        stream[sof + 1] = 0xC2;
+        var e = Fails(stream, Rgb8.Layout());
+        Assert.Contains("quantisation table", e.Message);
+        Assert.IsNotType<NullReferenceException>(e.InnerException);
+    }
+
+    [Fact]
     public void Every_truncation_fails_cleanly_or_decodes_exactly()
     {
         foreach (var e in new[] { Gray16, Rgb8 })
