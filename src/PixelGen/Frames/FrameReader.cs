@@ -165,13 +165,12 @@ public sealed partial class FrameReader : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         CheckIndex(index);
-        if (_native is { } native)
+        if (!FrameInfo.IsEncapsulated)
         {
-            long offset = native.OffsetOf(index);
-            return ReadNative(index, offset, native.FrameLength, native.BitPacked ? native.FrameBits * index : null, destination);
+            var (offset, length, bitOffset) = NativeFrame(index);
+            return ReadNative(index, offset, length, bitOffset, destination);
         }
         var f = _frames![index];
-        if (!FrameInfo.IsEncapsulated) return ReadNative(index, f.Offset, f.Length, f.BitOffset, destination);
 
         var dest = Destination(index, f.Length, destination);
         if (f.Fragments is { } fragments)
@@ -196,14 +195,9 @@ public sealed partial class FrameReader : IDisposable
     private int ReadNative(int index, long offset, long length, long? bitOffset, Span<byte> destination)
     {
         var dest = Destination(index, length, destination);
-        if (bitOffset is long bits)
-        {
-            ReadBitPacked(index, offset, bits, dest);
-            return dest.Length;
-        }
-        if (offset + length > _nativeEnd)
-            throw new PixelDataException($"Frame needs bytes {offset}..{offset + length} but the pixel data ends at {_nativeEnd} (truncated)", index, offset);
-        Read(index, offset, dest);
+        long needed = EnsureNativeBytes(index, offset, length, bitOffset);
+        if (bitOffset is long bits) ReadBitPacked(index, offset, bits, needed, dest);
+        else Read(index, offset, dest);
         return dest.Length;
     }
 
@@ -230,12 +224,10 @@ public sealed partial class FrameReader : IDisposable
         Read(index, dataOffset, destination);
     }
 
-    private void ReadBitPacked(int index, long offset, long bitOffset, Span<byte> dest)
+    // needed: the bytes the frame's bits span, one more than dest when they do not start at bit 0.
+    private void ReadBitPacked(int index, long offset, long bitOffset, long needed, Span<byte> dest)
     {
         int shift = (int)(bitOffset & 7);
-        long needed = (shift + _frameBits + 7) / 8;
-        if (offset + needed > _nativeEnd)
-            throw new PixelDataException($"1-bit frame needs bytes {offset}..{offset + needed} but the pixel data ends at {_nativeEnd} (truncated)", index, offset);
         Read(index, offset, dest);
         byte extra = 0;
         if (needed > dest.Length)
@@ -260,31 +252,36 @@ public sealed partial class FrameReader : IDisposable
         }
     }
 
+    // Where native frame index lies: its first byte, its length and (1-bit data) its first bit.
+    private (long Offset, long Length, long? BitOffset) NativeFrame(int index)
+    {
+        if (_native is { } native)
+            return (native.OffsetOf(index), native.FrameLength, native.BitPacked ? native.FrameBits * index : null);
+        var f = _frames![index];
+        return (f.Offset, f.Length, f.BitOffset);
+    }
+
+    // The bytes a native frame spans must lie inside the pixel data; returns how many that is.
+    private long EnsureNativeBytes(int index, long offset, long length, long? bitOffset)
+    {
+        long needed = bitOffset is long bits ? ((bits & 7) + _frameBits + 7) / 8 : length;
+        if (offset < 0 || offset + needed > _nativeEnd)
+            throw new PixelDataException($"Frame needs bytes {offset}..{offset + needed} but the pixel data ends at {_nativeEnd} (truncated)", index, offset);
+        return needed;
+    }
+
     // Before any buffer is sized from the header (Rows × Columns × ..., a fragment length): a frame whose bytes
     // cannot all be in the source fails here, so a damaged header costs no allocation.
     private void CheckFrameInSource(int index, long length)
     {
-        long offset;
-        long? bitOffset;
-        if (_native is { } native)
-        {
-            offset = native.OffsetOf(index);
-            bitOffset = native.BitPacked ? native.FrameBits * index : null;
-        }
-        else if (!FrameInfo.IsEncapsulated)
-        {
-            offset = _frames![index].Offset;
-            bitOffset = _frames[index].BitOffset;
-        }
-        else
+        if (FrameInfo.IsEncapsulated)
         {
             if (length > _source.Length)
                 throw new PixelDataException($"Frame is {length} bytes but the whole source has {_source.Length}", index);
             return;
         }
-        long needed = bitOffset is long bits ? ((bits & 7) + _frameBits + 7) / 8 : length;
-        if (offset < 0 || offset + needed > _nativeEnd)
-            throw new PixelDataException($"Frame needs bytes {offset}..{offset + needed} but the pixel data ends at {_nativeEnd} (truncated)", index, offset);
+        var (offset, nativeLength, bitOffset) = NativeFrame(index);
+        EnsureNativeBytes(index, offset, nativeLength, bitOffset);
     }
 
     private void CheckIndex(int index)

@@ -323,7 +323,8 @@ public static partial class ColorSpace
     private static void YbrBlock(Vector256<byte> bs, Vector256<byte> rs, Vector256<byte> ys,
         Vector256<byte> m0, Vector256<byte> m1, Vector256<byte> m2, ref byte s, ref byte d)
     {
-        bool fix = !Avx.TestZ(YDependentMask(bs, rs), YDependentMask(bs, rs));
+        var yDependent = YDependentMask(bs, rs);
+        bool fix = !Avx.TestZ(yDependent, yDependent);
         var k128 = Vector256.Create((short)128);
         var cb0 = Avx2.Shuffle(bs, Vector256.Create((byte)1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128, 1, 128, 4, 128, 7, 128, 10, 128, 13, 128, 0, 128, 3, 128, 6, 128)).AsInt16() - k128;
         var cr0 = Avx2.Shuffle(rs, Vector256.Create((byte)2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128, 2, 128, 5, 128, 8, 128, 11, 128, 14, 128, 1, 128, 4, 128, 7, 128)).AsInt16() - k128;

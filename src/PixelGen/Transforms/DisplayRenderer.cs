@@ -55,8 +55,7 @@ public static class DisplayRenderer
 
         if (layout.PhotometricInterpretation == "PALETTE COLOR")
         {
-            if (layout.SamplesPerPixel != 1)
-                throw new PixelDataException($"PALETTE COLOR needs one sample per pixel (PS3.3 C.7.6.3.1.2), not {layout.SamplesPerPixel}");
+            PaletteColorLut.RequireIndices(layout);
             var palette = PaletteColorLut.FromDataset(dataset);
             if (palette.OutputSamples != 3) palette = new PaletteColorLut([palette.Channel(0).ToArray(), palette.Channel(1).ToArray(), palette.Channel(2).ToArray()], palette.FirstMapped, palette.BitsPerSample);
             if (palette.BitsPerSample == 8) Dispatch(layout.ElementType, frame, dst, palette);

@@ -52,6 +52,13 @@ public sealed class PaletteColorLut
     /// <summary>UInt8 or UInt16.</summary>
     public PixelElementType OutputElementType => BitsPerSample == 8 ? PixelElementType.UInt8 : PixelElementType.UInt16;
 
+    // Palette indices are one sample per pixel (PS3.3 C.7.6.3.1.2); every path that applies a palette checks it here.
+    internal static void RequireIndices(FrameLayout layout)
+    {
+        if (layout.SamplesPerPixel != 1)
+            throw new PixelDataException($"PALETTE COLOR needs one sample per pixel (PS3.3 C.7.6.3.1.2), not {layout.SamplesPerPixel}");
+    }
+
     /// <summary>The output layout: Samples per Pixel 3 (or 4), Photometric Interpretation RGB, interleaved.</summary>
     public FrameLayout OutputLayout(FrameLayout input)
     {

@@ -79,7 +79,7 @@ public sealed class TransformPipeline
             }
             case "color_lut":
             {
-                if (layout.SamplesPerPixel != 1) throw new PixelDataException($"color_lut needs one sample per pixel, not {layout.SamplesPerPixel}");
+                PaletteColorLut.RequireIndices(layout);
                 var p = PaletteColorLut.FromDataset(dataset);
                 return new(id, layout, p.OutputLayout(layout), null, null, p, false);
             }
